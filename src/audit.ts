@@ -1,0 +1,51 @@
+import { extractGapItems } from './gaps/extract.js';
+import { computeScore, DEFAULT_SCORE_SETTINGS, type ScoreSettings, summarize } from './judge/score.js';
+import { suggestPlacements } from './judge/suggest.js';
+import { judgeItem } from './judge/verdict.js';
+import { MatchEngine } from './match/engine.js';
+import { PlanIndex } from './match/plan-index.js';
+import type { AuditReport, ItemSource, SourceFile } from './model.js';
+import { buildOutline } from './plan/outline.js';
+import type { Rule } from './rules/load.js';
+import { SCORE_KIND } from './rules/score-kind.js';
+import { findGapListProblems } from './judge/findings.js';
+
+export interface AuditResult extends AuditReport {
+  /** How the gap list's items were found. */
+  strategy: ItemSource;
+}
+
+/**
+ * The whole audit on two files already read: outline the plan, find the
+ * gap items, gather every rule's evidence, judge, place what is missing,
+ * score. Pure: it reads nothing and prints nothing.
+ */
+export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): AuditResult {
+  const outline = buildOutline(plan);
+  const { items, strategy } = extractGapItems(gapList);
+
+  const engine = new MatchEngine(rules);
+  const index = new PlanIndex(outline, engine.vocabulary);
+  const judgements = items.map((item) => judgeItem(item, engine.evidenceFor(item, index), index));
+  suggestPlacements(judgements, outline);
+
+  return {
+    plan,
+    gapList,
+    strategy,
+    judgements,
+    findings: findGapListProblems(judgements),
+    score: computeScore(judgements, scoreSettings(rules)),
+    summary: summarize(judgements),
+  };
+}
+
+function scoreSettings(rules: Rule[]): ScoreSettings {
+  const rule = rules.find((candidate) => candidate.kind === SCORE_KIND && candidate.enabled);
+  if (!rule) return DEFAULT_SCORE_SETTINGS;
+
+  return {
+    weights: { ...DEFAULT_SCORE_SETTINGS.weights, ...(rule.options.weights as object) },
+    credits: { ...DEFAULT_SCORE_SETTINGS.credits, ...(rule.options.credits as object) },
+  };
+}

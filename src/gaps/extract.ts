@@ -1,0 +1,257 @@
+import type { List, ListItem, Nodes, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+import { UsageError } from '../errors.js';
+import type { GapItem, ItemSource, SourceFile } from '../model.js';
+import { isBoldHeading } from '../plan/blocks.js';
+import { sectionAt } from '../plan/sections.js';
+import { parseDecoratedTitle } from '../text/decorations.js';
+import { plainText } from '../text/plain.js';
+import { type GapListDocument, linesBetween, readGapList } from './document.js';
+import { buildItem, type ItemDraft } from './item.js';
+import { priorityOfGroupHeading } from './priority.js';
+
+/** The items of a gap list and the way they were found. */
+export interface Extraction {
+  items: GapItem[];
+  strategy: ItemSource;
+}
+
+interface Strategy {
+  source: ItemSource;
+  /** How the strategy finds items, for the "no items" message. */
+  describes: string;
+  find(document: GapListDocument): ItemDraft[];
+}
+
+/** Column headers that name the item a table row stands for. */
+const ITEM_COLUMN =
+  /^(components?|requirements?|gaps?|items?|features?|capabilit(y|ies)|deliverables?|tasks?|missing|what|sections?|topics?|areas?|controls?|checks?)$/i;
+const PRIORITY_COLUMN = /^(priority|prio|severity|importance|level|moscow)$/i;
+const ID_COLUMN = /^(id|#|no\.?|nr\.?|ref|key)$/i;
+
+/**
+ * Tried in this order; the first that finds anything wins, so a gap list
+ * with `Gap N:` headings is never read as a template of its own headings.
+ */
+const STRATEGIES: Strategy[] = [
+  {
+    source: 'id-heading',
+    describes: 'headings with an id such as "Gap 8:" or "REQ-12"',
+    find: findIdHeadings,
+  },
+  {
+    source: 'table-row',
+    describes: 'table rows under a Component/Requirement/Gap/Item/Feature column',
+    find: findTableRows,
+  },
+  {
+    source: 'list-item',
+    describes: 'list items under priority headings such as "## High priority"',
+    find: findPriorityListItems,
+  },
+  {
+    source: 'bold-heading',
+    describes: 'bold pseudo-headings such as "**Rollback plan**"',
+    find: findBoldHeadings,
+  },
+  {
+    source: 'template-heading',
+    describes: 'headings below the document title (a template)',
+    find: findTemplateHeadings,
+  },
+];
+
+/** Find the required items of a gap list; a list without any is an error. */
+export function extractGapItems(file: SourceFile): Extraction {
+  const document = readGapList(file);
+
+  for (const strategy of STRATEGIES) {
+    const drafts = strategy.find(document);
+    if (drafts.length === 0) continue;
+
+    return {
+      items: drafts.map((draft) => buildItem(document, draft)),
+      strategy: strategy.source,
+    };
+  }
+
+  const tried = STRATEGIES.map((strategy) => strategy.describes).join('; ');
+  throw new UsageError(`no gap items found (looked for ${tried})`, file.path);
+}
+
+/** Headings other than the title and the priority groups. */
+function itemHeadings(document: GapListDocument): number[] {
+  const titleIndex = documentTitleIndex(document);
+
+  return document.sections
+    .map((section) => section.index)
+    .filter((index) => index !== titleIndex)
+    .filter((index) => priorityOfGroupHeading(document.sections[index].title) === null);
+}
+
+function findIdHeadings(document: GapListDocument): ItemDraft[] {
+  return itemHeadings(document)
+    .filter((index) => parseDecoratedTitle(document.sections[index].title).id !== null)
+    .map((index) => headingDraft(document, index, 'id-heading'));
+}
+
+function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
+  return itemHeadings(document)
+    .filter((index) => !isGroupOnly(document, index))
+    .map((index) => headingDraft(document, index, 'template-heading'));
+}
+
+/** A heading such as "## Remove" that only groups the items under it. */
+function isGroupOnly(document: GapListDocument, index: number): boolean {
+  const section = document.sections[index];
+  const hasChildren = document.sections.some((other) => other.parent === index);
+  return hasChildren && /^(remove|removals?|not needed|to remove)$/i.test(
+    parseDecoratedTitle(section.title).title,
+  );
+}
+
+function headingDraft(
+  document: GapListDocument,
+  index: number,
+  source: ItemSource,
+): ItemDraft {
+  const section = document.sections[index];
+  const bodyEnd = nextHeadingLine(document, index) - 1;
+
+  return {
+    raw: section.title,
+    node: document.headings[index],
+    line: section.startLine,
+    source,
+    body: linesBetween(document, section.startLine + 1, bodyEnd),
+  };
+}
+
+/** An item's own body stops at the next heading of any level. */
+function nextHeadingLine(document: GapListDocument, index: number): number {
+  const next = document.sections[index + 1];
+  return next ? next.startLine : document.file.lines + 1;
+}
+
+/**
+ * The title is the first heading when it is the only one at its level;
+ * a template whose sections are all `#` headings has no title.
+ */
+function documentTitleIndex(document: GapListDocument): number | null {
+  const sections = document.sections;
+  if (sections.length < 2) return null;
+
+  const top = Math.min(...sections.map((section) => section.depth));
+  const atTop = sections.filter((section) => section.depth === top);
+  return atTop.length === 1 && atTop[0].index === 0 ? 0 : null;
+}
+
+function findTableRows(document: GapListDocument): ItemDraft[] {
+  const drafts: ItemDraft[] = [];
+
+  visit(document.tree, 'table', (table: Table) => {
+    drafts.push(...tableDrafts(table));
+  });
+  return drafts;
+}
+
+function tableDrafts(table: Table): ItemDraft[] {
+  const header = table.children[0]?.children.map((cell) => plainText(cell).replace(/[*_`]/g, ''));
+  if (!header) return [];
+
+  const itemColumn = header.findIndex((name) => ITEM_COLUMN.test(name.trim()));
+  if (itemColumn < 0) return [];
+  const priorityColumn = header.findIndex((name) => PRIORITY_COLUMN.test(name.trim()));
+  const idColumn = header.findIndex((name) => ID_COLUMN.test(name.trim()));
+
+  return table.children.slice(1).flatMap((row) => {
+    const cell = row.children[itemColumn];
+    if (!cell || plainText(cell) === '') return [];
+
+    const others = row.children.flatMap((other, index) =>
+      index === itemColumn ? [] : [`${header[index] ?? ''}: ${plainText(other)}`],
+    );
+
+    return [
+      {
+        raw: plainText(cell),
+        node: cell,
+        line: row.position?.start.line ?? 1,
+        source: 'table-row' as const,
+        body: others.join('\n'),
+        statedPriority: priorityColumn >= 0 ? plainText(row.children[priorityColumn] ?? cell) : undefined,
+        statedId: idColumn >= 0 ? plainText(row.children[idColumn] ?? cell) : undefined,
+      },
+    ];
+  });
+}
+
+/** Top-level list items whose section heading names a priority. */
+function findPriorityListItems(document: GapListDocument): ItemDraft[] {
+  const drafts: ItemDraft[] = [];
+
+  visit(document.tree, 'list', (list: List, _index, parent) => {
+    if (parent?.type === 'listItem') return;
+
+    const line = list.position?.start.line ?? 1;
+    const section = sectionAt(document.sections, line);
+    if (section === null) return;
+    if (priorityOfGroupHeading(document.sections[section].title) === null) return;
+
+    for (const item of list.children) {
+      if (item.checked === true) continue;
+      drafts.push(listItemDraft(item));
+    }
+  });
+  return drafts;
+}
+
+/**
+ * A list item's title is its bold lead-in when it has one, else its first
+ * clause; the rest is its body.
+ */
+function listItemDraft(item: ListItem): ItemDraft {
+  const lead = item.children[0];
+  const text = lead ? plainText(lead as Nodes) : '';
+  const title = leadTitle(lead as Nodes | undefined, text);
+
+  return {
+    raw: title,
+    node: lead ?? item,
+    line: item.position?.start.line ?? 1,
+    source: 'list-item',
+    body: item.children.map((child) => plainText(child as Nodes)).join('\n'),
+  };
+}
+
+function leadTitle(lead: Nodes | undefined, text: string): string {
+  if (lead?.type === 'paragraph' && lead.children[0]?.type === 'strong') {
+    return plainText(lead.children[0]);
+  }
+  const clause = /^(.+?)(?:\s+[—–]\s+|:\s+|\.\s+|\s+-\s+)/.exec(text);
+  return clause ? clause[1] : text;
+}
+
+/** Paragraphs and list items that open with bold text used as a heading. */
+function findBoldHeadings(document: GapListDocument): ItemDraft[] {
+  const drafts: ItemDraft[] = [];
+
+  visit(document.tree, 'paragraph', (paragraph, _index, parent) => {
+    if (!isBoldHeading(paragraph)) return;
+    if (parent?.type === 'listItem' && parent.children[0] !== paragraph) return;
+
+    const strong = paragraph.children[0];
+    drafts.push({
+      raw: plainText(strong),
+      node: strong,
+      line: paragraph.position?.start.line ?? 1,
+      source: 'bold-heading',
+      body: plainText(paragraph),
+    });
+  });
+
+  // A handful of bold lead-ins in an otherwise headed template are emphasis,
+  // not the items: only a list made mostly of them counts.
+  return drafts.length > itemHeadings(document).length ? drafts : [];
+}

@@ -1,0 +1,106 @@
+import type {
+  Evidence,
+  GapItem,
+  Judgement,
+  Reference,
+  SectionMatch,
+  Verdict,
+} from '../model.js';
+import { REFERENCE_KINDS } from '../model.js';
+import type { PlanIndex } from '../match/plan-index.js';
+import { isWithin } from '../plan/sections.js';
+
+/**
+ * Turn one item's evidence into a verdict.
+ *
+ * Sections that rules accept are the coverage; of a section and one nested
+ * in it, only the better match counts (the deeper one on a tie), so a
+ * parent and its child are never a duplicate. Without a section, body
+ * mentions make the item partial; mentions in tables of contents,
+ * checklists and summary tables are only listed as references.
+ */
+export function judgeItem(item: GapItem, evidence: Evidence[], plan: PlanIndex): Judgement {
+  const matches = coveringSections(evidence, plan);
+  const { mentions, references } = sortMentions(evidence, plan);
+
+  const verdict = decide(matches.length, mentions.length);
+  return {
+    item,
+    verdict,
+    passed: item.remove ? matches.length === 0 : verdict !== 'missing',
+    matches,
+    mentions: verdict === 'partial' ? mentions : [],
+    references,
+    suggestion: null,
+    evidence,
+  };
+}
+
+function decide(sections: number, mentions: number): Verdict {
+  if (sections > 1) return 'duplicate';
+  if (sections === 1) return 'present';
+  return mentions > 0 ? 'partial' : 'missing';
+}
+
+function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[] {
+  const best = new Map<number, Evidence>();
+  for (const entry of evidence) {
+    if (!entry.accepted || entry.section === null) continue;
+    const known = best.get(entry.section);
+    if (!known || entry.confidence > known.confidence) best.set(entry.section, entry);
+  }
+
+  const sections = plan.outline.sections;
+  const ranked = [...best.values()].sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      sections[b.section as number].depth - sections[a.section as number].depth ||
+      (a.section as number) - (b.section as number),
+  );
+
+  const kept: Evidence[] = [];
+  for (const candidate of ranked) {
+    const index = candidate.section as number;
+    const nested = kept.some(
+      (other) => isWithin(sections, index, other.section as number) || isWithin(sections, other.section as number, index),
+    );
+    if (!nested) kept.push(candidate);
+  }
+
+  return kept
+    .map((entry) => {
+      const section = sections[entry.section as number];
+      return {
+        title: section.title,
+        startLine: section.startLine,
+        endLine: section.endLine,
+        depth: section.depth,
+        rule: entry.rule,
+        confidence: entry.confidence,
+      };
+    })
+    .sort((a, b) => a.startLine - b.startLine);
+}
+
+function sortMentions(evidence: Evidence[], plan: PlanIndex) {
+  const mentions: Reference[] = [];
+  const references: Reference[] = [];
+  const seen = new Set<number>();
+
+  for (const entry of evidence) {
+    if (!entry.accepted || entry.block === null || seen.has(entry.block)) continue;
+    seen.add(entry.block);
+
+    const block = plan.block(entry.block);
+    const reference = { line: block.line, kind: block.kind, text: clip(block.text) };
+    (REFERENCE_KINDS.has(block.kind) ? references : mentions).push(reference);
+  }
+
+  const byLine = (a: Reference, b: Reference) => a.line - b.line;
+  return { mentions: mentions.sort(byLine), references: references.sort(byLine) };
+}
+
+/** Keep quoted text to one readable line. */
+function clip(text: string): string {
+  return text.length <= 100 ? text : `${text.slice(0, 97)}...`;
+}

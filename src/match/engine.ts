@@ -1,0 +1,41 @@
+import type { Evidence, GapItem } from '../model.js';
+import type { Rule } from '../rules/load.js';
+import { tokens } from '../text/tokens.js';
+import type { ItemTerms, Matcher } from './kind.js';
+import { MATCHER_KINDS } from './kinds/index.js';
+import type { PlanIndex } from './plan-index.js';
+import { Vocabulary } from './vocabulary.js';
+
+/**
+ * The configured matchers and the vocabulary they share. Rules are data;
+ * this turns the enabled ones into functions once per run.
+ */
+export class MatchEngine {
+  readonly matchers: Matcher[];
+  readonly vocabulary: Vocabulary;
+
+  constructor(rules: Rule[]) {
+    const enabled = rules.filter((rule) => rule.enabled);
+    const synonymGroups = enabled
+      .filter((rule) => rule.kind === 'alias')
+      .flatMap((rule) => rule.options.synonyms as string[][]);
+
+    this.vocabulary = new Vocabulary(synonymGroups);
+    this.matchers = enabled.flatMap((rule) => {
+      const kind = MATCHER_KINDS.get(rule.kind);
+      return kind ? [kind.create(rule.id, rule.options)] : [];
+    });
+  }
+
+  /** Prepare an item's title for every matcher. */
+  termsOf(item: GapItem): ItemTerms {
+    const plain = tokens(item.title);
+    return { item, plain, canonical: this.vocabulary.canonicalize(plain) };
+  }
+
+  /** Every rule's evidence for one item. */
+  evidenceFor(item: GapItem, plan: PlanIndex): Evidence[] {
+    const terms = this.termsOf(item);
+    return this.matchers.flatMap((matcher) => matcher.findEvidence(terms, plan));
+  }
+}

@@ -1,0 +1,36 @@
+import type { Evidence, GapItem } from '../model.js';
+import type { OptionSpecs } from '../rules/options.js';
+import type { PlanIndex } from './plan-index.js';
+
+/** An item prepared for matching. */
+export interface ItemTerms {
+  item: GapItem;
+  plain: string[];
+  canonical: string[];
+}
+
+/** A configured rule, ready to look for evidence. Rules never print. */
+export interface Matcher {
+  rule: string;
+  findEvidence(item: ItemTerms, plan: PlanIndex): Evidence[];
+}
+
+/**
+ * A matcher implementation. A rule file names one with `kind:` and
+ * configures it with `options:`, which are checked against `options` here.
+ */
+export interface MatcherKind {
+  kind: string;
+  summary: string;
+  options: OptionSpecs;
+  create(rule: string, options: Record<string, unknown>): Matcher;
+}
+
+/** Evidence about a section, filled in with the usual blanks. */
+export function sectionEvidence(
+  rule: string,
+  section: number,
+  fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> & Partial<Evidence>,
+): Evidence {
+  return { rule, section, block: null, sharedTokens: [], ...fields };
+}

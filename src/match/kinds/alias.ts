@@ -1,0 +1,48 @@
+import type { MatcherKind } from '../kind.js';
+import { sectionEvidence } from '../kind.js';
+
+/**
+ * Titles equal once synonyms and abbreviations are read as one word:
+ * "K8s Secrets" and "Kubernetes secrets". The groups themselves are this
+ * rule's `synonyms` option and also feed every other title rule.
+ */
+export const aliasKind: MatcherKind = {
+  kind: 'alias',
+  summary: 'the same title once synonyms and abbreviations are read as one word',
+  options: {
+    confidence: { type: 'number', default: 0.95, min: 0, max: 1, doc: 'confidence of a match' },
+    synonyms: {
+      type: 'synonym-groups',
+      default: [],
+      doc: 'groups of words or phrases that mean the same; the first is the canonical one',
+    },
+  },
+  create(rule, options) {
+    const confidence = options.confidence as number;
+
+    return {
+      rule,
+      findEvidence({ plain, canonical }, plan) {
+        if (canonical.length === 0) return [];
+        const wanted = [...new Set(canonical)].sort().join(' ');
+        const literal = plain.join(' ');
+
+        return plan
+          .sectionsSharing(canonical)
+          .filter((index) => {
+            const terms = plan.sections[index];
+            return terms.plain.join(' ') !== literal &&
+              [...new Set(terms.canonical)].sort().join(' ') === wanted;
+          })
+          .map((index) =>
+            sectionEvidence(rule, index, {
+              confidence,
+              accepted: true,
+              reason: 'same title through synonyms',
+              sharedTokens: canonical,
+            }),
+          );
+      },
+    };
+  },
+};

@@ -1,0 +1,38 @@
+import type { MatcherKind } from '../kind.js';
+import { sectionEvidence } from '../kind.js';
+
+/**
+ * Titles equal once decorations, case, punctuation and plural endings are
+ * gone: "Gap 8: Docker Swarm Rolling Updates (30 Minutes) 🟡" and
+ * "🐳 **Docker Swarm** rolling update" are the same title.
+ */
+export const exactTitleKind: MatcherKind = {
+  kind: 'exact-title',
+  summary: 'the same title after normalising case, punctuation, decorations and plurals',
+  options: {
+    confidence: { type: 'number', default: 1, min: 0, max: 1, doc: 'confidence of a match' },
+  },
+  create(rule, options) {
+    const confidence = options.confidence as number;
+
+    return {
+      rule,
+      findEvidence({ plain }, plan) {
+        if (plain.length === 0) return [];
+        const wanted = plain.join(' ');
+
+        return plan
+          .sectionsSharing(plain)
+          .filter((index) => plan.sections[index].plain.join(' ') === wanted)
+          .map((index) =>
+            sectionEvidence(rule, index, {
+              confidence,
+              accepted: true,
+              reason: 'same normalised title',
+              sharedTokens: plain,
+            }),
+          );
+      },
+    };
+  },
+};

@@ -1,0 +1,32 @@
+import type { MatcherKind } from '../kind.js';
+import { sectionEvidence } from '../kind.js';
+
+/** A plan heading that carries the item's id (`Gap 8`) covers it. */
+export const gapIdKind: MatcherKind = {
+  kind: 'gap-id',
+  summary: 'a plan heading with the same id as the item, such as "Gap 8"',
+  options: {
+    confidence: { type: 'number', default: 1, min: 0, max: 1, doc: 'confidence of a match' },
+  },
+  create(rule, options) {
+    const confidence = options.confidence as number;
+
+    return {
+      rule,
+      findEvidence({ item }, plan) {
+        if (item.id === null) return [];
+        const wanted = item.id.toLowerCase();
+
+        return plan.sections
+          .filter((terms) => terms.id?.toLowerCase() === wanted)
+          .map((terms) =>
+            sectionEvidence(rule, terms.section.index, {
+              confidence,
+              accepted: true,
+              reason: `heading carries the id ${item.id}`,
+            }),
+          );
+      },
+    };
+  },
+};

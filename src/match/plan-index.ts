@@ -1,0 +1,104 @@
+import type { Block, PlanOutline, Section } from '../model.js';
+import { parseDecoratedTitle } from '../text/decorations.js';
+import { tokens } from '../text/tokens.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** A section title ready for matching. */
+export interface SectionTerms {
+  section: Section;
+  /** The title without decorations. */
+  title: string;
+  id: string | null;
+  /** Stems without synonyms applied. */
+  plain: string[];
+  /** Stems with synonyms replaced by their canonical forms. */
+  canonical: string[];
+}
+
+/**
+ * The plan prepared once for every item: titles tokenised, word rarity
+ * (IDF over section titles) and inverted indexes from a stem to the
+ * sections and blocks that contain it, so matching an item looks only at
+ * places that share a word with it.
+ */
+export class PlanIndex {
+  readonly outline: PlanOutline;
+  readonly vocabulary: Vocabulary;
+  readonly sections: SectionTerms[];
+  private readonly blockTerms: string[][];
+  private readonly sectionsByStem = new Map<string, number[]>();
+  private readonly blocksByStem = new Map<string, number[]>();
+  private readonly documentFrequency = new Map<string, number>();
+
+  constructor(outline: PlanOutline, vocabulary: Vocabulary) {
+    this.outline = outline;
+    this.vocabulary = vocabulary;
+    this.sections = outline.sections.map((section) => this.termsOf(section));
+    this.blockTerms = outline.blocks.map((block) => vocabulary.canonicalTokens(block.text));
+
+    this.sections.forEach((terms, index) => addPostings(this.sectionsByStem, terms.canonical, index));
+    this.blockTerms.forEach((stems, index) => addPostings(this.blocksByStem, stems, index));
+    for (const [stem, postings] of this.sectionsByStem) this.documentFrequency.set(stem, postings.length);
+  }
+
+  /**
+   * How rare a stem is among section titles: rare words decide a match,
+   * words in every title ("week", "setup") barely count.
+   */
+  idf(stem: string): number {
+    const total = this.sections.length;
+    const frequency = this.documentFrequency.get(stem) ?? 0;
+    return Math.log((total + 1) / (frequency + 1)) + 1;
+  }
+
+  /** Sections whose title shares at least one stem with the given ones. */
+  sectionsSharing(stems: string[]): number[] {
+    return union(stems.map((stem) => this.sectionsByStem.get(stem) ?? []));
+  }
+
+  /** Blocks that contain every one of the given stems. */
+  blocksContainingAll(stems: string[]): number[] {
+    if (stems.length === 0) return [];
+
+    const lists = stems.map((stem) => this.blocksByStem.get(stem) ?? []);
+    lists.sort((a, b) => a.length - b.length);
+    const [shortest, ...others] = lists;
+    const sets = others.map((list) => new Set(list));
+    return shortest.filter((index) => sets.every((set) => set.has(index)));
+  }
+
+  block(index: number): Block {
+    return this.outline.blocks[index];
+  }
+
+  blockStems(index: number): string[] {
+    return this.blockTerms[index];
+  }
+
+  private termsOf(section: Section): SectionTerms {
+    const decorated = parseDecoratedTitle(section.title);
+    const plain = tokens(decorated.title);
+
+    return {
+      section,
+      title: decorated.title,
+      id: decorated.id,
+      plain,
+      canonical: this.vocabulary.canonicalize(plain),
+    };
+  }
+}
+
+function addPostings(index: Map<string, number[]>, stems: string[], position: number): void {
+  for (const stem of new Set(stems)) {
+    const postings = index.get(stem);
+    if (postings) postings.push(position);
+    else index.set(stem, [position]);
+  }
+}
+
+function union(lists: number[][]): number[] {
+  const all = new Set<number>();
+  for (const list of lists) for (const entry of list) all.add(entry);
+  return [...all].sort((a, b) => a - b);
+}

@@ -1,0 +1,54 @@
+import { tokens } from '../text/tokens.js';
+
+/**
+ * Synonyms and abbreviations as one canonical token each: "k8s" and
+ * "Kubernetes" both become `kubernet`, "W&B" and "Weights & Biases" both
+ * become `wb`. Phrases are replaced longest first.
+ */
+export class Vocabulary {
+  private readonly phrases: Array<{ stems: string[]; canonical: string }> = [];
+
+  constructor(groups: readonly string[][]) {
+    for (const group of groups) this.addGroup(group);
+    this.phrases.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** Stems of a text with every known synonym replaced by its canonical form. */
+  canonicalTokens(text: string): string[] {
+    return this.canonicalize(tokens(text));
+  }
+
+  canonicalize(stems: string[]): string[] {
+    if (this.phrases.length === 0) return stems;
+
+    const result: string[] = [];
+    let position = 0;
+    while (position < stems.length) {
+      const phrase = this.phraseAt(stems, position);
+      if (phrase) {
+        result.push(phrase.canonical);
+        position += phrase.stems.length;
+      } else {
+        result.push(stems[position]);
+        position++;
+      }
+    }
+    return result;
+  }
+
+  private phraseAt(stems: string[], position: number) {
+    return this.phrases.find((phrase) =>
+      phrase.stems.every((stem, offset) => stems[position + offset] === stem),
+    );
+  }
+
+  private addGroup(group: readonly string[]): void {
+    const canonical = tokens(group[0]).join('_');
+    if (canonical === '') return;
+
+    for (const variant of group) {
+      const stems = tokens(variant);
+      if (stems.length > 0) this.phrases.push({ stems, canonical });
+    }
+  }
+}

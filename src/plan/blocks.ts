@@ -1,0 +1,121 @@
+import type { ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
+
+import type { Block, BlockKind, Section } from '../model.js';
+import { plainText } from '../text/plain.js';
+import { normalizeTitle } from '../text/tokens.js';
+import { sectionAt } from './sections.js';
+
+/** Section titles under which lists and tables only point elsewhere. */
+const TOC_TITLE = /\b(table of contents|contents|toc|index)\b/i;
+
+const SUMMARY_TITLE =
+  /\b(summary|overview|status|progress|tracker|checklist|scorecard|at a glance|recap|timeline|roadmap|contents|deliverables)\b/i;
+
+/**
+ * The body text of a document as blocks: prose paragraphs, list items and
+ * table rows, each with its line, its section and what kind of mention it
+ * would be. Nested lists give one block per item.
+ */
+export function extractBlocks(tree: Root, sections: Section[]): Block[] {
+  const blocks: Block[] = [];
+  const titles = new Set(sections.map((section) => normalizeTitle(section.title)));
+
+  const add = (kind: BlockKind, node: Nodes, text: string): void => {
+    const line = node.position?.start.line ?? 1;
+    if (text !== '') blocks.push({ kind, line, text, section: sectionAt(sections, line) });
+  };
+
+  const walk = (node: Nodes): void => {
+    switch (node.type) {
+      case 'paragraph':
+        add(isBoldHeading(node) ? 'bold-heading' : 'prose', node, plainText(node));
+        return;
+      case 'listItem':
+        add(listItemKind(node, sections), node, listItemText(node));
+        for (const child of node.children) if (child.type === 'list') walk(child);
+        return;
+      case 'table':
+        addTableRows(node, tableKind(node, sections, titles), add);
+        return;
+      case 'heading':
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    }
+  };
+
+  walk(tree);
+  return blocks;
+}
+
+/** A paragraph that is only bold text, or starts with a bold lead-in. */
+export function isBoldHeading(node: Paragraph): boolean {
+  const first = node.children[0];
+  if (first?.type !== 'strong') return false;
+
+  const rest = node.children.slice(1).map((child) => plainText(child)).join('');
+  return rest.trim() === '' || /^[:.?!]?\s*$/.test(rest) || /^\s*[:—–-]/.test(rest);
+}
+
+function listItemText(item: ListItem): string {
+  const own = item.children.filter((child) => child.type !== 'list');
+  return own.map((child) => plainText(child)).join(' ').trim();
+}
+
+function listItemKind(item: ListItem, sections: Section[]): BlockKind {
+  if (item.checked === true || item.checked === false) return 'checklist';
+  if (isTocEntry(item, sections)) return 'toc';
+
+  const lead = item.children[0];
+  if (lead?.type === 'paragraph' && isBoldHeading(lead)) return 'bold-heading';
+  return 'list';
+}
+
+/** A list item that is just a link to a heading, or sits under "Contents". */
+function isTocEntry(item: ListItem, sections: Section[]): boolean {
+  const lead = item.children[0];
+  const onlyLink =
+    lead?.type === 'paragraph' &&
+    lead.children.length === 1 &&
+    lead.children[0].type === 'link' &&
+    lead.children[0].url.startsWith('#');
+  if (onlyLink) return true;
+
+  const section = sectionAt(sections, item.position?.start.line ?? 1);
+  return section !== null && TOC_TITLE.test(sections[section].title);
+}
+
+/**
+ * A table is a summary when its section says so, or when at least two of
+ * its rows start with the title of a section of the same document: then it
+ * repeats the outline rather than adding to it.
+ */
+function tableKind(table: Table, sections: Section[], titles: Set<string>): BlockKind {
+  const section = sectionAt(sections, table.position?.start.line ?? 1);
+  if (section !== null && SUMMARY_TITLE.test(sections[section].title)) {
+    return 'summary-table';
+  }
+
+  const repeated = table.children
+    .slice(1)
+    .filter((row) => {
+      const first = row.children[0];
+      return first !== undefined && titles.has(normalizeTitle(plainText(first)));
+    }).length;
+  return repeated >= 2 ? 'summary-table' : 'table';
+}
+
+function addTableRows(
+  table: Table,
+  kind: BlockKind,
+  add: (kind: BlockKind, node: Nodes, text: string) => void,
+): void {
+  for (const row of table.children.slice(1)) {
+    const text = row.children.map((cell) => plainText(cell)).join(' | ');
+    add(kind, row, text);
+  }
+}

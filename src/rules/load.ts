@@ -1,0 +1,200 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+
+import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+
+import { UsageError } from '../errors.js';
+import { MATCHER_KINDS } from '../match/kinds/index.js';
+import { checkOptions, type OptionSpecs } from './options.js';
+import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
+
+/** A rule as loaded and checked: ready to build a matcher from. */
+export interface Rule {
+  id: string;
+  kind: string;
+  description: string;
+  enabled: boolean;
+  options: Record<string, unknown>;
+  /** The file that last set the rule; `plan-audit rules` shows it. */
+  source: string;
+}
+
+/** One problem in a rule file, at the line it is on. */
+export interface RuleProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Every problem found while loading, reported together. */
+export class RuleFileError extends UsageError {
+  readonly problems: RuleProblem[];
+
+  constructor(problems: RuleProblem[]) {
+    super(problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`).join('\n'));
+    this.problems = problems;
+  }
+}
+
+const RULE_KEYS = new Set(['kind', 'description', 'enabled', 'options', 'docs']);
+const RULE_FILE = /\.ya?ml$/i;
+
+/**
+ * Load rules from files and folders in order; a later file with the same
+ * id (file name) overrides the earlier rule: its `enabled` replaces the old
+ * one and its `options` are merged over the old ones.
+ */
+export function loadRules(sources: string[]): Rule[] {
+  const rules = new Map<string, Rule>();
+  const problems: RuleProblem[] = [];
+
+  for (const file of sources.flatMap(ruleFilesIn)) {
+    const rule = loadRuleFile(file, rules, problems);
+    if (rule) rules.set(rule.id, rule);
+  }
+
+  if (problems.length > 0) throw new RuleFileError(problems);
+  return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The YAML files of a folder in name order, or the file itself. */
+export function ruleFilesIn(source: string): string[] {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(source).isDirectory();
+  } catch {
+    throw new UsageError('no such rule file or folder', source);
+  }
+  if (!isFolder) return [source];
+
+  return readdirSync(source)
+    .filter((name) => RULE_FILE.test(name))
+    .sort()
+    .map((name) => join(source, name));
+}
+
+function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProblem[]): Rule | null {
+  const counter = new LineCounter();
+  const text = readRuleText(file);
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const lineOf = (node: YamlNode | null | undefined) =>
+    node?.range ? counter.linePos(node.range[0]).line : 1;
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+
+  for (const error of document.errors) {
+    report(counter.linePos(error.pos[0]).line, `invalid YAML: ${firstLine(error.message)}`);
+  }
+  if (document.errors.length > 0) return null;
+  if (!isMap(document.contents)) {
+    report(1, 'expected a mapping with kind, description, enabled and options');
+    return null;
+  }
+
+  const before = problems.length;
+  const id = basename(file, extname(file));
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    report(1, `rule id "${id}" (the file name) must be lower-case words joined by "-"`);
+  }
+
+  checkKeys(document, lineOf, report);
+  const raw = document.toJS() as Record<string, unknown>;
+  const previous = known.get(id);
+  const rule = buildRule(id, file, raw, previous, document, lineOf, report);
+
+  return problems.length > before ? null : rule;
+}
+
+function buildRule(
+  id: string,
+  file: string,
+  raw: Record<string, unknown>,
+  previous: Rule | undefined,
+  document: Document,
+  lineOf: (node: YamlNode | null | undefined) => number,
+  report: (line: number, message: string) => void,
+): Rule | null {
+  const at = (...path: string[]) => lineOf(document.getIn(path, true) as YamlNode | undefined);
+
+  const kind = raw.kind ?? previous?.kind;
+  if (typeof kind !== 'string') {
+    report(at('kind'), `"kind" must name a matcher kind (${knownKinds()})`);
+    return null;
+  }
+  if (previous && kind !== previous.kind) {
+    report(at('kind'), `"kind" is ${kind} but rule "${id}" is ${previous.kind}; an override keeps the kind`);
+  }
+  const specs = optionSpecsOf(kind);
+  if (!specs) {
+    report(at('kind'), `unknown kind "${kind}" (expected one of: ${knownKinds()})`);
+    return null;
+  }
+
+  const description = raw.description ?? previous?.description;
+  if (typeof description !== 'string' || description.trim() === '') {
+    report(at('description'), '"description" must be a non-empty string saying what the rule does');
+  }
+  const enabled = raw.enabled ?? previous?.enabled ?? true;
+  if (typeof enabled !== 'boolean') report(at('enabled'), '"enabled" must be true or false');
+  if (raw.docs !== undefined && typeof raw.docs !== 'string') report(at('docs'), '"docs" must be a string');
+
+  const rawOptions = raw.options ?? {};
+  if (typeof rawOptions !== 'object' || rawOptions === null || Array.isArray(rawOptions)) {
+    report(at('options'), '"options" must be a mapping');
+    return null;
+  }
+  const merged = { ...(previous?.options ?? {}), ...(rawOptions as Record<string, unknown>) };
+  const checked = checkOptions(specs, merged);
+  for (const problem of checked.problems) {
+    const line = problem.path[0] in (rawOptions as object) ? at('options', ...problem.path) : at('options');
+    report(line, problem.message);
+  }
+
+  return {
+    id,
+    kind,
+    description: String(description ?? ''),
+    enabled: enabled === true,
+    options: checked.options,
+    source: file,
+  };
+}
+
+function checkKeys(
+  document: Document,
+  lineOf: (node: YamlNode | null | undefined) => number,
+  report: (line: number, message: string) => void,
+): void {
+  if (!isMap(document.contents)) return;
+
+  for (const pair of document.contents.items) {
+    const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    if (!RULE_KEYS.has(key)) {
+      report(
+        lineOf(pair.key as YamlNode),
+        `unknown key "${key}" (expected kind, description, enabled, options, docs)`,
+      );
+    }
+  }
+}
+
+function optionSpecsOf(kind: string): OptionSpecs | undefined {
+  if (kind === SCORE_KIND) return SCORE_OPTIONS;
+  return MATCHER_KINDS.get(kind)?.options;
+}
+
+function knownKinds(): string {
+  return [...MATCHER_KINDS.keys(), SCORE_KIND].join(', ');
+}
+
+function readRuleText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, file);
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}

@@ -1,0 +1,149 @@
+import type { Priority } from '../model.js';
+
+/** A heading or table cell taken apart into its meaning and its dressing. */
+export interface DecoratedTitle {
+  /** The title with every decoration removed. */
+  title: string;
+  id: string | null;
+  estimate: string | null;
+  optional: boolean;
+  /** Marked for removal: ❌, "REMOVE!", "(not needed)". */
+  remove: boolean;
+  /** Priorities the decorations state (emoji, `[P1]`, `(HIGH)`). */
+  priorities: Priority[];
+}
+
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu;
+
+const PRIORITY_EMOJI: ReadonlyArray<[RegExp, Priority]> = [
+  [/🔴|🔥|🚨|‼️/u, 'critical'],
+  [/🟠/u, 'high'],
+  [/🟡/u, 'medium'],
+  [/🟢|🔵/u, 'low'],
+];
+
+/**
+ * Identifiers that name an item: `Gap 8`, `REQ-12`, `SEC-3`, `#14`,
+ * `Item 2.1`. Plain numbering such as `7.2` is not an id.
+ */
+const ID_PATTERN =
+  /^(?<id>(?:gap|item|req|requirement|issue|task|story|feature|finding|risk|action|ticket|todo|step)\s*[-#]?\s*\d+(?:\.\d+)*[a-z]?|[A-Z]{2,6}-\d+|#\d+)\b\s*[:.)\-–—]?\s*/i;
+
+const ESTIMATE_UNITS =
+  'min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|d|weeks?|wks?|w|sprints?|points?|pts|sp';
+
+/** `(30 Minutes)`, `(~2h)`, `(1-2 days)`, `[3 pts]`, also without brackets at the end. */
+const ESTIMATE_PATTERN = new RegExp(
+  `[([]\\s*(?<est>~?\\s*\\d+(?:[.,]\\d+)?(?:\\s*[-–]\\s*\\d+(?:[.,]\\d+)?)?\\s*(?:${ESTIMATE_UNITS})\\.?)\\s*[)\\]]` +
+    `|[-–—,]\\s*(?<tail>~?\\d+(?:[.,]\\d+)?(?:\\s*[-–]\\s*\\d+)?\\s*(?:${ESTIMATE_UNITS}))\\s*$`,
+  'i',
+);
+
+/** Words that only dress a heading up: status stamps and removal marks. */
+const STAMPS =
+  /(?:^|\s|[-–—:])\s*\b(?:CORRECTED|UPDATED|FIXED|NEW|DONE|WIP|TODO|TBD|DRAFT|REVISED|COMPLETE|COMPLETED|DEPRECATED)\b!?(?=\s|$|[-–—:])/g;
+
+const REMOVAL =
+  /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/i;
+
+const OPTIONAL = /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
+
+const BRACKETED_PRIORITY = /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
+
+const PRIORITY_LEVELS: Record<string, Priority> = {
+  p0: 'critical',
+  p1: 'high',
+  p2: 'medium',
+  p3: 'low',
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+};
+
+/**
+ * Take a heading apart: `❌ Gap 15: Ray Serve - REMOVE!` gives id `Gap 15`,
+ * title `Ray Serve`, remove true; `7.2 **Vault** (30 Minutes) 🟡` gives
+ * title `Vault`, estimate `30 Minutes`, priority medium.
+ */
+export function parseDecoratedTitle(raw: string): DecoratedTitle {
+  let text = raw.replace(/\s+/g, ' ').trim();
+
+  const priorities = emojiPriorities(text);
+  const remove = REMOVAL.test(text);
+
+  text = text.replace(PICTOGRAPH, ' ').replace(/\s+/g, ' ').trim();
+
+  const estimateMatch = ESTIMATE_PATTERN.exec(text);
+  const estimate = estimateMatch
+    ? (estimateMatch.groups?.est ?? estimateMatch.groups?.tail ?? '').trim()
+    : null;
+  if (estimateMatch) text = cut(text, estimateMatch.index, estimateMatch[0].length);
+
+  const bracketed = BRACKETED_PRIORITY.exec(text);
+  if (bracketed?.groups) {
+    priorities.push(PRIORITY_LEVELS[bracketed.groups.level.toLowerCase()]);
+    text = cut(text, bracketed.index, bracketed[0].length);
+  }
+
+  const optional = OPTIONAL.test(text);
+  text = text.replace(OPTIONAL, ' ');
+
+  const { id, rest } = takeId(stripNumbering(text));
+  text = rest.replace(STAMPS, ' ').replace(new RegExp(REMOVAL, 'gi'), ' ');
+
+  return {
+    title: tidy(text),
+    id,
+    estimate: estimate === '' ? null : estimate,
+    optional,
+    remove,
+    priorities,
+  };
+}
+
+/** Priorities shown by marker emoji, in the order they appear. */
+export function emojiPriorities(text: string): Priority[] {
+  const found: Priority[] = [];
+  for (const [pattern, priority] of PRIORITY_EMOJI) {
+    if (pattern.test(text)) found.push(priority);
+  }
+  return found;
+}
+
+/** Drop leading outline numbering: `7.2`, `7.2.`, `3)`, `IV.`, `A.` */
+function stripNumbering(text: string): string {
+  return text.replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Z][.)])\s+/, '');
+}
+
+function takeId(text: string): { id: string | null; rest: string } {
+  const match = ID_PATTERN.exec(text);
+  if (!match?.groups) return { id: null, rest: text };
+
+  const id = match.groups.id.replace(/\s+/g, ' ').replace(/\s*-\s*(?=\d)/, '-');
+  const rest = text.slice(match[0].length);
+
+  // "Step 3" alone is a title, not an id with an empty title.
+  if (tidy(rest) === '') return { id: null, rest: text };
+  return { id: formatId(id), rest };
+}
+
+/** `gap 8` → `Gap 8`; `req-12` → `REQ-12`; other ids keep their spelling. */
+function formatId(id: string): string {
+  if (/^[a-z]+\s/i.test(id)) return id[0].toUpperCase() + id.slice(1);
+  return id.toUpperCase();
+}
+
+function cut(text: string, start: number, length: number): string {
+  return `${text.slice(0, start)} ${text.slice(start + length)}`;
+}
+
+/** Trim the separators decorations leave behind. */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/^[\s\-–—:|,.!*]+|[\s\-–—:|,!*]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
