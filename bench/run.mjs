@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: generate plans and gap lists, then time the whole CLI
+ * and the bare remark baseline on each, side by side, as separate
+ * processes. Prints medians of `--runs` runs (default 5) and the peak RSS
+ * that GNU time reports.
+ *
+ *   npm run bench                 1k, 10k, 100k lines and a list-heavy plan
+ *   npm run bench -- --huge       adds the 1M-line plan with 10,000 items
+ *   npm run bench -- --runs 3     fewer runs per figure
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { generateGapList, generateListPlan, generatePlan } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'bin', 'plan-audit.js');
+const BASELINE = join(ROOT, 'bench', 'baseline.mjs');
+const TIME = '/usr/bin/time';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const huge = args.includes('--huge');
+
+const CASES = [
+  { name: 'plan', lines: 1_000, items: 10 },
+  { name: 'plan', lines: 3_000, items: 30 },
+  { name: 'plan', lines: 10_000, items: 100 },
+  { name: 'lists', lines: 20_000, items: 100 },
+  { name: 'plan', lines: 100_000, items: 1_000 },
+  ...(huge ? [{ name: 'plan', lines: 1_000_000, items: 10_000 }] : []),
+];
+
+/** Run a command once; wall time in seconds and peak RSS in MB. */
+function measure(command, commandArgs) {
+  const stats = join(tmpdir(), `plan-audit-bench-${process.pid}.time`);
+  const useTime = existsSync(TIME);
+  const argv = useTime ? ['-f', '%M', '-o', stats, command, ...commandArgs] : commandArgs;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(useTime ? TIME : command, argv, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, CI: '1' },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
+  }
+  const rss = useTime ? Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  return { seconds, rss };
+}
+
+/** Median wall time and the largest peak RSS over `count` runs. */
+function repeat(count, command, commandArgs) {
+  const samples = [];
+  for (let run = 0; run < count; run++) samples.push(measure(command, commandArgs));
+  const times = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
+  return {
+    seconds: times[Math.floor(times.length / 2)],
+    rss: Math.max(...samples.map((sample) => sample.rss)),
+  };
+}
+
+function writeCase(folder, testCase) {
+  const plan = testCase.name === 'lists' ? generateListPlan(testCase.lines) : generatePlan(testCase.lines);
+  const planPath = join(folder, `${testCase.name}-${testCase.lines}.md`);
+  const gapPath = join(folder, `${testCase.name}-${testCase.lines}-gaps.md`);
+  writeFileSync(planPath, plan.text);
+  writeFileSync(gapPath, generateGapList(testCase.items, plan));
+  return { planPath, gapPath };
+}
+
+const format = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+function main() {
+  const folder = join(tmpdir(), 'plan-audit-bench');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const heap = ['--max-old-space-size=16384'];
+
+  console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs, median wall time\n`);
+  console.log(row(['case', 'lines', 'items', 'audit s', 'baseline s', 'ratio', 'audit RSS MB', 'baseline RSS MB', 'cached s']));
+  console.log(row(Array(9).fill('---')));
+
+  const results = new Map();
+  for (const testCase of CASES) {
+    const { planPath, gapPath } = writeCase(folder, testCase);
+    const count = testCase.lines >= 1_000_000 ? Math.min(runs, 3) : runs;
+    const audit = repeat(count, process.execPath, [...heap, CLI, planPath, gapPath, '--no-cache']);
+    const baseline = repeat(count, process.execPath, [...heap, BASELINE, planPath, gapPath]);
+
+    // Warm the cache once, then time the runs that can use it.
+    measure(process.execPath, [CLI, planPath, gapPath]);
+    const cached = repeat(count, process.execPath, [CLI, planPath, gapPath]);
+
+    results.set(`${testCase.name}-${testCase.lines}`, { audit, baseline });
+    console.log(row([
+      testCase.name,
+      testCase.lines.toLocaleString('en'),
+      testCase.items.toLocaleString('en'),
+      format(audit.seconds),
+      format(baseline.seconds),
+      format(audit.seconds / baseline.seconds),
+      format(audit.rss, 0),
+      format(baseline.rss, 0),
+      format(cached.seconds),
+    ]));
+  }
+
+  const node = repeat(runs, process.execPath, ['-e', '0']);
+  const version = repeat(runs, process.execPath, [CLI, '--version']);
+  const small = results.get('plan-3000');
+  const bareSmall = repeat(runs, process.execPath, [BASELINE, join(folder, 'plan-3000.md'), join(folder, 'plan-3000-gaps.md')]);
+
+  console.log('\nStart-up');
+  console.log(`- node -e 0: ${format(node.seconds, 3)} s; plan-audit --version: ${format(version.seconds, 3)} s (${format(version.seconds / node.seconds)}× node)`);
+  console.log(`- 3,000-line audit: ${format(small.audit.seconds, 3)} s; node start + bare parse: ${format(bareSmall.seconds, 3)} s (${format(small.audit.seconds / bareSmall.seconds)}×)`);
+
+  const big = results.get('plan-100000');
+  const huger = results.get('plan-1000000');
+  if (big && huger) {
+    console.log(`- 1M lines / 100k lines audit time: ${format(huger.audit.seconds / big.audit.seconds)}×`);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+
+main();
