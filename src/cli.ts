@@ -3,6 +3,8 @@ import { realpathSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 
 import { audit } from './audit.js';
+import { findConfigFile } from './config/find.js';
+import { configRuleSources, loadConfigFile } from './config/load.js';
 import { UsageError } from './errors.js';
 import { readSourceFile } from './input/read.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
@@ -18,6 +20,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   stdoutIsTty: boolean;
+  /** Where to start looking for `.plan-audit.yml`; the process's folder by default. */
+  cwd?: string;
 }
 
 interface AuditOptions {
@@ -87,7 +91,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 }
 
 function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: CliIo): number {
-  const rules = loadRules([SHIPPED_RULES, ...(options.rules ?? [])]);
+  const rules = loadRules(ruleSources(options, io.cwd ?? process.cwd()));
   const plan = readSourceFile(planPath);
   const gapList = readSourceFile(gapPath);
   refuseSameFile(planPath, gapPath);
@@ -102,6 +106,18 @@ function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: 
     io.stdout(formatText(context, { color: useColor(options, io) }));
   }
   return exitCode;
+}
+
+/**
+ * Shipped rules first, then those the nearest `.plan-audit.yml` names, then
+ * `--rules`: a later rule with the same id overrides an earlier one, so the
+ * command line wins over the config, and the config over the defaults.
+ */
+function ruleSources(options: AuditOptions, cwd: string): string[] {
+  const configPath = findConfigFile(cwd);
+  const fromConfig = configPath ? configRuleSources(loadConfigFile(configPath)) : [];
+
+  return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
 }
 
 function refuseSameFile(planPath: string, gapPath: string): void {
