@@ -11,6 +11,7 @@ import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { formatJson } from './report/json.js';
+import { formatExplanation } from './report/explain.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
 
@@ -28,6 +29,7 @@ interface AuditOptions {
   format: 'text' | 'json';
   color: boolean;
   rules?: string[];
+  explain?: boolean;
 }
 
 const EXAMPLES = `
@@ -75,6 +77,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
@@ -104,6 +107,7 @@ function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: 
     io.stdout(formatJson(context));
   } else {
     io.stdout(formatText(context, { color: useColor(options, io) }));
+    if (options.explain) io.stdout(`\nWHY\n${formatExplanation(result)}`);
   }
   return exitCode;
 }

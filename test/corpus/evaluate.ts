@@ -94,9 +94,11 @@ function compare(label: LabelledItem, judgement: Judgement): string | null {
   }
 
   if (got === 'partial' && label.lines.length > 0) {
-    const found = new Set(judgement.mentions.map((mention) => mention.line));
-    if (!label.lines.some(([line]) => found.has(line))) {
-      return `mentions at ${[...found].join(', ')}, expected one of ${label.lines.map(([line]) => line).join(', ')}`;
+    const spans = judgement.mentions.map((mention) => [mention.line, mention.endLine]);
+    const hit = label.lines.some(([line]) => spans.some(([start, end]) => start <= line && line <= end));
+    if (!hit) {
+      const found = spans.map(([start, end]) => `${start}-${end}`).join(', ');
+      return `mentions at ${found}, expected one of ${label.lines.map(([line]) => line).join(', ')}`;
     }
   }
   return null;
