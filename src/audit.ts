@@ -1,4 +1,4 @@
-import { extractGapItems } from './gaps/extract.js';
+import { type Extraction, extractGapItems } from './gaps/extract.js';
 import { computeScore, DEFAULT_SCORE_SETTINGS, type ScoreSettings, summarize } from './judge/score.js';
 import { suggestPlacements } from './judge/suggest.js';
 import { judgeItem } from './judge/verdict.js';
@@ -18,13 +18,28 @@ export interface AuditResult extends AuditReport {
 }
 
 /**
+ * Steps already done elsewhere: the CLI outlines large plans in worker
+ * threads or takes the outline from its cache, and reads the gap list
+ * meanwhile.
+ */
+export interface Prepared {
+  outline?: PlanOutline;
+  extraction?: Extraction;
+}
+
+/**
  * The whole audit on two files already read: outline the plan, find the
  * gap items, gather every rule's evidence, judge, place what is missing,
  * score. Pure: it reads nothing and prints nothing.
  */
-export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): AuditResult {
-  const outline = buildOutline(plan);
-  const { items, strategy } = extractGapItems(gapList);
+export function audit(
+  plan: SourceFile,
+  gapList: SourceFile,
+  rules: Rule[],
+  prepared: Prepared = {},
+): AuditResult {
+  const outline = prepared.outline ?? buildOutline(plan);
+  const { items, strategy } = prepared.extraction ?? extractGapItems(gapList);
 
   const engine = new MatchEngine(rules);
   const index = new PlanIndex(outline, engine.vocabulary);

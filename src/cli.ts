@@ -2,18 +2,13 @@ import { realpathSync } from 'node:fs';
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { audit } from './audit.js';
-import { findConfigFile } from './config/find.js';
-import { configRuleSources, loadConfigFile } from './config/load.js';
 import { UsageError } from './errors.js';
-import { readSourceFile } from './input/read.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
-import { formatJson } from './report/json.js';
-import { formatExplanation } from './report/explain.js';
-import { formatText } from './report/text.js';
-import { loadRules } from './rules/load.js';
+
+// The audit's modules load only when an audit runs (see audit-modules.ts).
+const loadAuditModules = () => import('./audit-modules.js');
 
 /** Where the CLI writes and what it knows of its terminal; tests pass their own. */
 export interface CliIo {
@@ -23,6 +18,10 @@ export interface CliIo {
   stdoutIsTty: boolean;
   /** Where to start looking for `.plan-audit.yml`; the process's folder by default. */
   cwd?: string;
+  /** A progress line appears on stderr only when it is a terminal. */
+  stderrIsTty?: boolean;
+  /** Ends `--watch` (tests); otherwise it runs until interrupted. */
+  signal?: AbortSignal;
 }
 
 interface AuditOptions {
@@ -30,6 +29,8 @@ interface AuditOptions {
   color: boolean;
   rules?: string[];
   explain?: boolean;
+  cache: boolean;
+  watch?: boolean;
 }
 
 const EXAMPLES = `
@@ -78,6 +79,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
     .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
+    .option('--no-cache', "parse the plan even when its outline is in the cache")
+    .option('-w, --watch', 'audit again whenever the plan or the gap list changes')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
@@ -86,20 +89,46 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       writeErr: (text) => io.stderr(text),
       outputError: () => {},
     })
-    .action((plan: string, gaps: string, options: AuditOptions) => {
-      setExit(runAudit(plan, gaps, options, io));
+    .action(async (plan: string, gaps: string, options: AuditOptions) => {
+      if (options.watch) setExit(await watchAudit(plan, gaps, options, io));
+      else setExit(await runAudit(plan, gaps, options, io));
     });
 
   return program;
 }
 
-function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: CliIo): number {
-  const rules = loadRules(ruleSources(options, io.cwd ?? process.cwd()));
+async function runAudit(
+  planPath: string,
+  gapPath: string,
+  options: AuditOptions,
+  io: CliIo,
+): Promise<number> {
+  const modules = await loadAuditModules();
+  const { audit, readSourceFile, loadRules, formatJson, formatText, formatExplanation } = modules;
+  const rules = loadRules(ruleSources(modules, options, io.cwd ?? process.cwd()));
   const plan = readSourceFile(planPath);
   const gapList = readSourceFile(gapPath);
   refuseSameFile(planPath, gapPath);
 
-  const result = audit(plan, gapList, rules);
+  // Large plans are outlined in worker threads while this thread reads
+  // the gap list; the progress line shows only if that takes a while.
+  const progress = showsProgress(io)
+    ? new modules.Progress(io.stderr, modules.parsingMessage(planPath, 0, 1))
+    : null;
+  let result;
+  try {
+    const pending = modules.prepareOutline(plan, {
+      cache: options.cache ? modules.cacheFolder(io.env) : null,
+      onProgress: (done, total) => progress?.update(modules.parsingMessage(planPath, done, total)),
+    });
+    const extraction = modules.extractGapItems(gapList);
+    const outline = await pending;
+
+    progress?.update('matching items…');
+    result = audit(plan, gapList, rules, { outline, extraction });
+  } finally {
+    progress?.stop();
+  }
   const exitCode = exitCodeFor(result);
   const context: ReportContext = { result, tool: { name: TOOL_NAME, version: toolVersion() }, exitCode };
 
@@ -117,12 +146,47 @@ function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: 
  * `--rules`: a later rule with the same id overrides an earlier one, so the
  * command line wins over the config, and the config over the defaults.
  */
-function ruleSources(options: AuditOptions, cwd: string): string[] {
+function ruleSources(
+  { findConfigFile, configRuleSources, loadConfigFile }: AuditModules,
+  options: AuditOptions,
+  cwd: string,
+): string[] {
   const configPath = findConfigFile(cwd);
   const fromConfig = configPath ? configRuleSources(loadConfigFile(configPath)) : [];
 
   return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
 }
+
+/**
+ * `--watch`: audit, then wait for either file to change, clear the screen
+ * and audit again. Bad input is reported and waited out like a finding.
+ */
+async function watchAudit(
+  planPath: string,
+  gapPath: string,
+  options: AuditOptions,
+  io: CliIo,
+): Promise<number> {
+  const { waitForChange } = await loadAuditModules();
+  let exitCode = 0;
+
+  do {
+    if (io.stdoutIsTty) io.stdout('\u001b[2J\u001b[H');
+    try {
+      exitCode = await runAudit(planPath, gapPath, options, io);
+    } catch (error) {
+      exitCode = reportError(error, io, []);
+    }
+  } while (await waitForChange([planPath, gapPath], io.signal));
+  return exitCode;
+}
+
+/** Never in CI logs or when stderr is piped. */
+function showsProgress(io: CliIo): boolean {
+  return io.stderrIsTty === true && !io.env.CI;
+}
+
+type AuditModules = Awaited<ReturnType<typeof loadAuditModules>>;
 
 function refuseSameFile(planPath: string, gapPath: string): void {
   if (realpathSync(planPath) === realpathSync(gapPath)) {

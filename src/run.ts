@@ -15,6 +15,7 @@ export function run(): void {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

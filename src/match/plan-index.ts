@@ -42,6 +42,7 @@ export class PlanIndex {
   private readonly sectionsByStem = new Map<string, number[]>();
   private readonly blocksByStem = new Map<string, number[]>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly weights = new Map<string, number>();
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
@@ -68,7 +69,13 @@ export class PlanIndex {
 
   /** Rarity times meaning: the weight of a stem in every comparison. */
   weight(stem: string): number {
-    return this.idf(stem) * this.vocabulary.weightOf(stem);
+    // Asked for millions of times on a large plan; the answer never changes.
+    let weight = this.weights.get(stem);
+    if (weight === undefined) {
+      weight = this.idf(stem) * this.vocabulary.weightOf(stem);
+      this.weights.set(stem, weight);
+    }
+    return weight;
   }
 
   /** Σ weight over the distinct stems given. */

@@ -118,13 +118,20 @@ function tableKind(table: Table, sections: Section[], titles: Set<string>): Bloc
     return 'summary-table';
   }
 
-  const repeated = table.children
-    .slice(1)
-    .filter((row) => {
-      const first = row.children[0];
-      return first !== undefined && titles.has(normalizeTitle(plainText(first)));
-    }).length;
-  return repeated >= 2 ? 'summary-table' : 'table';
+  return repeatsOutline(tableLeads(table), titles) ? 'summary-table' : 'table';
+}
+
+/** The normalised first cell of each body row of a table (null: none). */
+export function tableLeads(table: Table): (string | null)[] {
+  return table.children.slice(1).map((row) => {
+    const first = row.children[0];
+    return first === undefined ? null : normalizeTitle(plainText(first));
+  });
+}
+
+/** True when at least two rows start with a title of the document. */
+export function repeatsOutline(leads: (string | null)[], titles: Set<string>): boolean {
+  return leads.filter((lead) => lead !== null && titles.has(lead)).length >= 2;
 }
 
 function addTableRows(
