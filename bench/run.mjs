@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'plan-audit.js');
 const BASELINE = join(ROOT, 'bench', 'baseline.mjs');
 const TIME = '/usr/bin/time';
+const FOLDER = join(tmpdir(), 'plan-audit-bench');
+const CACHE = join(FOLDER, 'cache');
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -43,7 +45,7 @@ function measure(command, commandArgs) {
   const result = spawnSync(useTime ? TIME : command, argv, {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, CI: '1' },
+    env: { ...process.env, CI: '1', PLAN_AUDIT_CACHE_DIR: CACHE },
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -78,7 +80,7 @@ const format = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(di
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 function main() {
-  const folder = join(tmpdir(), 'plan-audit-bench');
+  const folder = FOLDER;
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const heap = ['--max-old-space-size=16384'];
