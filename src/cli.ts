@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
@@ -12,6 +13,7 @@ import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { formatJson } from './report/json.js';
 import { formatExplanation } from './report/explain.js';
+import { formatRuleList } from './report/rules.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
 
@@ -48,6 +50,15 @@ Examples:
   $ plan-audit masterplan7.md whatmissintotal.md
   $ plan-audit plan.md gaps.md --format json | jq '.gaps[] | select(.verdict == "missing")'
   $ plan-audit plan.md template.md --rules ./my-rules --no-color
+  $ plan-audit plan.md gaps.md --explain     # why each verdict came out so
+  $ plan-audit rules                         # the active rules and their files
+
+Rules and config:
+  Shipped rules live in rules/*.yml. A .plan-audit.yml found by walking up
+  from the current folder may name more (rules: [dir or file, ...]), and
+  --rules names more still; a later rule with the same id (file name)
+  overrides an earlier one: --rules wins over the config, the config over
+  the shipped rules.
 `;
 
 /** Run the command line; resolves to the exit code. Never throws. */
@@ -88,6 +99,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     })
     .action((plan: string, gaps: string, options: AuditOptions) => {
       setExit(runAudit(plan, gaps, options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the active rules, with the file that set each one, and exit')
+    .option('--rules <path...>', 'extra rule files or folders, as for an audit')
+    .action((options: { rules?: string[] }) => {
+      const cwd = io.cwd ?? process.cwd();
+      const rules = loadRules(ruleSources({ ...options, format: 'text', color: false }, cwd));
+      io.stdout(formatRuleList(rules, (path) => relative(cwd, path) || path));
+      setExit(0);
     });
 
   return program;
