@@ -87,7 +87,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'),
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
-    .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option(
+      '--rules <path>',
+      'an extra rule file or folder (repeatable); it overrides shipped rules of the same id',
+      collect,
+      [],
+    )
     .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
@@ -104,10 +109,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('rules')
     .description('list the active rules, with the file that set each one, and exit')
-    .option('--rules <path...>', 'extra rule files or folders, as for an audit')
-    .action((options: { rules?: string[] }) => {
+    .action((_options: unknown, command: Command) => {
       const cwd = io.cwd ?? process.cwd();
-      const rules = loadRules(ruleSources({ ...options, format: 'text', color: false }, cwd));
+      const options = command.optsWithGlobals() as AuditOptions;
+      const rules = loadRules(ruleSources(options, cwd));
       io.stdout(formatRuleList(rules, (path) => relative(cwd, path) || path));
       setExit(0);
     });
@@ -144,6 +149,11 @@ function ruleSources(options: AuditOptions, cwd: string): string[] {
   const fromConfig = configPath ? configRuleSources(loadConfigFile(configPath)) : [];
 
   return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
+}
+
+/** Commander's way to let an option repeat: each use adds to the list. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function refuseSameFile(planPath: string, gapPath: string): void {
