@@ -42,10 +42,17 @@ function decide(sections: number, mentions: number): Verdict {
   return mentions > 0 ? 'partial' : 'missing';
 }
 
+/**
+ * The sections that cover the item. What its description names counts
+ * only when no heading matches its title: the description is a way to find
+ * a section written under another name, not a second place.
+ */
 function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[] {
+  const byTitle = evidence.some((entry) => entry.accepted && entry.basis === 'title');
   const best = new Map<number, Evidence>();
   for (const entry of evidence) {
     if (!entry.accepted || entry.section === null) continue;
+    if (byTitle && entry.basis === 'description') continue;
     const known = best.get(entry.section);
     if (!known || entry.confidence > known.confidence) best.set(entry.section, entry);
   }

@@ -13,6 +13,8 @@ export interface ItemTerms {
   ask: string[];
   /** Canonical stems of each reading of the title (see titleVariants). */
   variants: string[][];
+  /** Canonical stems of the head of a sentence-like title (see titleCore). */
+  core: string[] | null;
 }
 
 /** A configured rule, ready to look for evidence. Rules never print. */

@@ -38,7 +38,8 @@ export const bodyMentionKind: MatcherKind = {
       findEvidence(item, plan) {
         const found = new Set<number>();
 
-        for (const variant of item.variants) {
+        const readings = item.core && item.core.length > 0 ? [...item.variants, item.core] : item.variants;
+        for (const variant of readings) {
           const wanted = [...new Set(variant)];
           const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
           const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
