@@ -274,7 +274,9 @@ function reportError(error: unknown, io: CliIo, argv: string[]): number {
   return EXIT_USAGE;
 }
 
+/** JSON on stdout: errors go there as JSON too. */
 function wantsJson(argv: string[]): boolean {
   const index = argv.findIndex((arg) => arg === '--format' || arg === '-f');
-  return (index >= 0 && argv[index + 1] === 'json') || argv.includes('--format=json');
+  const json = (index >= 0 && argv[index + 1] === 'json') || argv.includes('--format=json');
+  return json && !argv.some((arg) => arg === '-o' || arg.startsWith('--output'));
 }
