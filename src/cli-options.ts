@@ -9,6 +9,7 @@ export interface AuditOptions {
   output: string[];
   color: boolean;
   rules?: string[];
+  explain?: boolean;
   failOn?: FailKind[];
   minScore?: number;
   maxMissing?: number;

@@ -14,12 +14,13 @@ import {
   parseCount,
   parseScore,
 } from './cli-options.js';
-import { findConfig, loadConfig } from './config/load.js';
+import { findConfigFile } from './config/find.js';
+import { type ConfigFile, configRuleSources, loadConfigFile } from './config/load.js';
 import { policyFromConfig } from './config/policy.js';
 import { UsageError } from './errors.js';
 import { type Baseline, parseBaseline } from './gate/baseline.js';
 import { evaluatePolicy } from './gate/evaluate.js';
-import { DEFAULT_POLICY, type PolicySettings } from './gate/settings.js';
+import { DEFAULT_POLICY } from './gate/settings.js';
 import { type InputContext, readGapList, readPlan, refuseGapListInPlan } from './input/plan-files.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { pairTargets, type Target } from './output/targets.js';
@@ -27,6 +28,7 @@ import { appendToFile, realPathOrNull, writeFileAtomic } from './output/write.js
 import { EXIT_USAGE } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { FORMATS } from './report/formats.js';
+import { formatExplanation } from './report/explain.js';
 import { formatJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatQuiet } from './report/quiet.js';
@@ -106,6 +108,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('-o, --output <file>', 'write the matching --format to a file (atomically)').argParser(collect))
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
     .addOption(new Option('--fail-on <verdicts>', 'fail on these verdicts: missing, partial, duplicate (default: missing)').argParser(collectFailOn))
     .addOption(new Option('--min-score <n>', 'fail when the score is below n (0-100)').argParser(parseScore))
     .addOption(new Option('--max-missing <n>', 'fail only when more than n required items are missing').argParser(parseCount))
@@ -140,9 +143,10 @@ async function runAudit(args: string[], options: AuditOptions, io: CliIo): Promi
   const planArgs = args.slice(0, -1);
   const gapArg = args[args.length - 1];
 
-  const policy = loadPolicy(options, cwd);
+  const config = loadConfig(options, cwd);
+  const policy = mergePolicy(DEFAULT_POLICY, config ? policyFromConfig(config) : {}, options);
   const targets = pairTargets(options.format, options.output);
-  const rules = loadRules([SHIPPED_RULES, ...(options.rules ?? [])]);
+  const rules = loadRules(ruleSources(options, config));
 
   const input: InputContext = { cwd, stdinName: options.stdinName, readStdin: io.readStdin ?? noStdin };
   const plan = await readPlan(planArgs, input);
@@ -180,9 +184,11 @@ function writeReports(targets: Target[], context: ReportContext, options: AuditO
   }
 
   // With every report in a file, the terminal still gets the summary.
-  if (targets.every((target) => target.path !== null)) {
-    io.stdout(options.quiet ? formatQuiet(context) : formatText(context, { color }));
-  }
+  const allInFiles = targets.every((target) => target.path !== null);
+  if (allInFiles) io.stdout(options.quiet ? formatQuiet(context) : formatText(context, { color }));
+
+  const textOnStdout = allInFiles || targets.some((target) => target.path === null && target.format.name === 'text');
+  if (options.explain && textOnStdout) io.stdout(`\nWHY\n${formatExplanation(context.result)}`);
 
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary && targets.some((target) => target.format.name === 'github')) {
@@ -190,17 +196,26 @@ function writeReports(targets: Target[], context: ReportContext, options: AuditO
   }
 }
 
-function loadPolicy(options: AuditOptions, cwd: string): PolicySettings {
+/** `--config`, else the nearest `.plan-audit.yml`, unless `--no-config`. */
+function loadConfig(options: AuditOptions, cwd: string): ConfigFile | null {
   const path =
     options.config === false
       ? null
       : typeof options.config === 'string'
         ? resolve(cwd, options.config)
-        : findConfig(cwd);
+        : findConfigFile(cwd);
   trace('config: %s', path ?? 'none');
+  return path ? loadConfigFile(path) : null;
+}
 
-  const fromConfig = path ? policyFromConfig(loadConfig(path)) : {};
-  return mergePolicy(DEFAULT_POLICY, fromConfig, options);
+/**
+ * Shipped rules first, then those the config names, then `--rules`: a
+ * later rule with the same id overrides an earlier one, so the command
+ * line wins over the config, and the config over the defaults.
+ */
+function ruleSources(options: AuditOptions, config: ConfigFile | null): string[] {
+  const fromConfig = config ? configRuleSources(config) : [];
+  return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
 }
 
 function readBaseline(options: AuditOptions, cwd: string): Baseline | null {

@@ -78,6 +78,8 @@ export const REFERENCE_KINDS: ReadonlySet<BlockKind> = new Set([
 export interface Block {
   kind: BlockKind;
   line: number;
+  /** The last line of the paragraph, list item or row. */
+  endLine: number;
   text: string;
   /** The innermost section holding the block, or null before any heading. */
   section: number | null;
@@ -162,6 +164,7 @@ export interface Reference {
   /** The plan file of the line (see {@link Block.file}). */
   file?: string;
   line: number;
+  endLine: number;
   kind: BlockKind;
   text: string;
 }

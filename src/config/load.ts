@@ -1,116 +1,99 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 
-import createDebug from 'debug';
-import { isCollection, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
+import { RuleFileError, type RuleProblem } from '../rules/load.js';
 import { UsageError } from '../errors.js';
 
-const trace = createDebug('plan-audit:config');
-
-/** The config file plan-audit looks for, from the working folder up. */
-export const CONFIG_NAME = '.plan-audit.yml';
-
 /**
- * Every top-level key a config may have. `rules` belongs to the rule
- * engine; the others to the fail policy (src/config/policy.ts).
+ * A parsed `.plan-audit.yml`. Each part of plan-audit reads the keys it
+ * owns through {@link ConfigFile.section}; unknown top-level keys are
+ * reported together with every other problem.
  */
-export const CONFIG_KEYS = ['rules', 'failOn', 'minScore', 'maxMissing', 'gates'] as const;
-
-/** A parsed config and a way to point at its lines. */
-export interface LoadedConfig {
+export interface ConfigFile {
   path: string;
+  /** The whole file as plain data. */
   data: Record<string, unknown>;
-  /** The line of a key (or of the value at a list index), 1-based. */
-  lineOf(keyPath: Array<string | number>): number;
+  /** The line a key path is on, for `file:line: message` errors. */
+  lineOf(path: Array<string | number>): number;
+  /** Resolve a path written in the config relative to the config's folder. */
+  resolvePath(path: string): string;
 }
 
-/** A problem in a config, phrased as `path:line: message`. */
-export function configProblem(config: LoadedConfig, keyPath: Array<string | number>, message: string): string {
-  return `${config.path}:${config.lineOf(keyPath)}: ${message}`;
-}
+/** Top-level keys, with the part of plan-audit that owns each. */
+const KNOWN_KEYS = new Set(['rules', 'failOn', 'minScore', 'maxMissing', 'gates', 'fix']);
 
-/** Throw every problem at once: one line each, then exit 2. */
-export function throwProblems(problems: string[]): void {
-  if (problems.length > 0) throw new UsageError(problems.join('\n'));
-}
+export function loadConfigFile(path: string): ConfigFile {
+  const text = readConfigText(path);
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
 
-/**
- * The nearest `.plan-audit.yml` in `start` or a folder above it, or null
- * when there is none up to the root of the file system.
- */
-export function findConfig(start: string): string | null {
-  let folder = resolve(start);
+  const problems: RuleProblem[] = document.errors.map((error) => ({
+    file: path,
+    line: counter.linePos(error.pos[0]).line,
+    message: `invalid YAML: ${error.message.split('\n')[0]}`,
+  }));
+  if (problems.length > 0) throw new RuleFileError(problems);
 
-  for (;;) {
-    const candidate = join(folder, CONFIG_NAME);
-    if (existsSync(candidate)) return candidate;
-
-    const parent = dirname(folder);
-    if (parent === folder) return null;
-    folder = parent;
-  }
-}
-
-/** Read and parse a config; syntax errors and unknown keys exit 2. */
-export function loadConfig(path: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, path);
+  const lineOf = (keyPath: Array<string | number>) => nodeLine(document, counter, keyPath);
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new RuleFileError([{ file: path, line: 1, message: 'expected a mapping of settings' }]);
   }
 
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => {
-      const line = lineCounter.linePos(error.pos[0]).line;
-      return `${path}:${line}: ${error.message.split('\n')[0]}`;
-    });
-    throwProblems(problems);
-  }
-
-  const config = toConfig(path, document, lineCounter);
-  throwProblems(unknownKeys(config));
-  trace('loaded %s: %o', path, config.data);
-  return config;
-}
-
-function toConfig(path: string, document: Document, lineCounter: LineCounter): LoadedConfig {
-  const data: unknown = document.toJS() ?? {};
-  if (typeof data !== 'object' || Array.isArray(data) || data === null) {
-    throw new UsageError('1: expected a mapping of settings such as "failOn: [missing]"', path);
-  }
-
-  const lineOf = (keyPath: Array<string | number>): number => {
-    let node: unknown = document.contents;
-    let offset = 0;
-
-    for (const key of keyPath) {
-      if (!isCollection(node)) break;
-      const items = node.items as unknown[];
-      const entry =
-        typeof key === 'number'
-          ? items[key]
-          : items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
-      if (!entry) break;
-
-      const anchor = isPair(entry) ? entry.key : entry;
-      offset = (anchor as { range?: [number, number, number] }).range?.[0] ?? offset;
-      node = isPair(entry) ? entry.value : entry;
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) {
+      problems.push({
+        file: path,
+        line: lineOf([key]),
+        message: `unknown key "${key}" (expected one of: ${[...KNOWN_KEYS].join(', ')})`,
+      });
     }
-    return lineCounter.linePos(offset).line;
-  };
+  }
+  if (problems.length > 0) throw new RuleFileError(problems);
 
-  return { path, data: data as Record<string, unknown>, lineOf };
+  return {
+    path,
+    data,
+    lineOf,
+    resolvePath: (entry) => (isAbsolute(entry) ? entry : resolve(dirname(path), entry)),
+  };
 }
 
-function unknownKeys(config: LoadedConfig): string[] {
-  const known = new Set<string>(CONFIG_KEYS);
-  return Object.keys(config.data)
-    .filter((key) => !known.has(key))
-    .map((key) =>
-      configProblem(config, [key], `unknown key "${key}"; expected one of ${CONFIG_KEYS.join(', ')}`),
-    );
+/** The extra rule files and folders a config names under `rules:`. */
+export function configRuleSources(config: ConfigFile): string[] {
+  const value = config.data.rules;
+  if (value === undefined) return [];
+
+  const entries = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string')) {
+    throw new RuleFileError([
+      { file: config.path, line: config.lineOf(['rules']), message: '"rules" must be a path or a list of paths' },
+    ]);
+  }
+  return entries.map((entry) => config.resolvePath(entry));
+}
+
+function nodeLine(document: Document, counter: LineCounter, path: Array<string | number>): number {
+  const node = document.getIn(path, true) as YamlNode | undefined;
+  if (node?.range) return counter.linePos(node.range[0]).line;
+
+  // A key with a null value has no node of its own: find the key instead.
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path.at(-1)));
+    const key = pair?.key as YamlNode | undefined;
+    if (key?.range) return counter.linePos(key.range[0]).line;
+  }
+  return 1;
+}
+
+function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, path);
+  }
 }

@@ -6,7 +6,8 @@ import {
   GATES,
   type PolicySettings,
 } from '../gate/settings.js';
-import { configProblem, type LoadedConfig, throwProblems } from './load.js';
+import { RuleFileError, type RuleProblem } from '../rules/load.js';
+import type { ConfigFile } from './load.js';
 
 /**
  * The fail policy a config sets, checked like a compiler would: every
@@ -19,8 +20,8 @@ import { configProblem, type LoadedConfig, throwProblems } from './load.js';
  * gates: { critical: fail, low: warn }
  * ```
  */
-export function policyFromConfig(config: LoadedConfig): Partial<PolicySettings> {
-  const problems: string[] = [];
+export function policyFromConfig(config: ConfigFile): Partial<PolicySettings> {
+  const problems: RuleProblem[] = [];
   const found: Partial<PolicySettings> = {};
   const { data } = config;
 
@@ -41,11 +42,16 @@ export function policyFromConfig(config: LoadedConfig): Partial<PolicySettings> 
     if (gates) found.gates = gates;
   }
 
-  throwProblems(problems);
+  if (problems.length > 0) throw new RuleFileError(problems);
   return found;
 }
 
-function checkFailOn(value: unknown, config: LoadedConfig, problems: string[]): FailKind[] | null {
+/** A problem at a key of the config, for `file:line: message`. */
+function configProblem(config: ConfigFile, keyPath: Array<string | number>, message: string): RuleProblem {
+  return { file: config.path, line: config.lineOf(keyPath), message };
+}
+
+function checkFailOn(value: unknown, config: ConfigFile, problems: RuleProblem[]): FailKind[] | null {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || list.length === 0) {
     problems.push(configProblem(config, ['failOn'], `expected a list of ${FAIL_KINDS.join(', ')}, got ${show(value)}`));
@@ -62,7 +68,7 @@ function checkFailOn(value: unknown, config: LoadedConfig, problems: string[]): 
   return problems.length === before ? (list as FailKind[]) : null;
 }
 
-function checkGates(value: unknown, config: LoadedConfig, problems: string[]): Record<Priority, Gate> | null {
+function checkGates(value: unknown, config: ConfigFile, problems: RuleProblem[]): Record<Priority, Gate> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push(configProblem(config, ['gates'], `expected a mapping such as "critical: fail", got ${show(value)}`));
     return null;

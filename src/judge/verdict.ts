@@ -98,6 +98,7 @@ function sortMentions(evidence: Evidence[], plan: PlanIndex) {
     const reference = {
       ...(block.file === undefined ? {} : { file: block.file }),
       line: block.line,
+      endLine: block.endLine,
       kind: block.kind,
       text: clip(block.text),
     };
