@@ -138,7 +138,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 }
 
 async function runAudit(args: string[], options: AuditOptions, io: CliIo): Promise<number> {
-  if (args.length < 2) throw new UsageError('expected a plan and a gap list: plan-audit <plan...> <gaps>');
+  if (args.length < 2) throw new UsageError("missing required argument 'gaps': give the plan, then the gap list");
   const cwd = io.cwd ?? process.cwd();
   const planArgs = args.slice(0, -1);
   const gapArg = args[args.length - 1];

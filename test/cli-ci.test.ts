@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 import { fixtureGaps, fixturePlan, runIn } from './ci-fixture.js';
@@ -130,10 +131,7 @@ describe('.plan-audit.yml', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      [
-        `plan-audit: ${dir}/.plan-audit.yml:6: unknown key "colour"; expected one of rules, failOn, minScore, maxMissing, gates`,
-        '',
-      ].join('\n'),
+      `plan-audit: ${dir}/.plan-audit.yml:6: unknown key "colour" (expected one of: rules, failOn, minScore, maxMissing, gates, fix)\n`,
     );
 
     writeFileSync(join(dir, '.plan-audit.yml'), config.replace('colour: red\n', ''));
@@ -240,7 +238,7 @@ describe('plans in several files', () => {
     [['empty', 'gaps.md'], 'plan-audit: empty: is a folder without Markdown files (*.md); expected the plan\n'],
     [['plan.md', 'plan.md', 'gaps.md'], 'plan-audit: plan.md: is given twice as part of the plan\n'],
     [['.', 'gaps.md'], 'plan-audit: gaps.md: is given as both the plan and the gap list; pass two different files\n'],
-    [['gaps.md'], 'plan-audit: expected a plan and a gap list: plan-audit <plan...> <gaps>\n'],
+    [['gaps.md'], "plan-audit: missing required argument 'gaps': give the plan, then the gap list\n"],
   ])('refuses %j', async (args, message) => {
     const dir = project();
     mkdirSync(join(dir, 'empty'));
@@ -299,5 +297,23 @@ describe('GitHub job summary', () => {
     expect(run.stdout).toMatch(/^::error file=gaps\.md,line=7,/);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(summary).toMatch(/^earlier step\n## ❌ plan-audit: score 54\.5\/100\n/);
+  });
+});
+
+describe('the JSON report', () => {
+  it('matches docs/report.schema.json with several plan files, a policy and a baseline', async () => {
+    const schema = JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'));
+    const [intro, rest] = fixturePlan.split('## Audit Logging\n');
+    const dir = tempFiles({ 'a.md': intro, 'b.md': `## Audit Logging\n${rest}`, 'gaps.md': fixtureGaps });
+    await runIn(dir, ['a.md', 'b.md', 'gaps.md', '--write-baseline', 'base.json', '-q']);
+
+    const args = ['a.md', 'b.md', 'gaps.md', '-f', 'json', '--baseline', 'base.json', '--max-missing', '1'];
+    const report = JSON.parse((await runIn(dir, args)).stdout);
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.policy).toMatchObject({ failOn: ['missing'], maxMissing: 1, passed: true, reasons: [] });
+    expect(report.baseline).toMatchObject({ path: 'base.json', regressions: [], improvements: [] });
+    expect(report.gaps[1]).toMatchObject({ verdict: 'missing', severity: 'warning', waived: 'already missing in the baseline' });
   });
 });

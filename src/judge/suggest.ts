@@ -69,7 +69,7 @@ function endOfPlan(plan: PlanOutline): Suggestion {
     (section) => section.parent === null && section.endLine === plan.file.lines && inLastFile(section),
   );
   return {
-    file: plan.file.path,
+    ...(plan.files ? { file: plan.file.path } : {}),
     afterLine: plan.file.lines,
     near: last
       ? { title: last.title, startLine: last.startLine, endLine: last.endLine, item: null }

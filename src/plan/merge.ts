@@ -6,9 +6,9 @@ import { buildOutline } from './outline.js';
  *
  * Each file is outlined on its own, so an unclosed code fence in one
  * chapter cannot swallow the next; then sections and blocks are appended
- * in reading order, their indexes shifted, and every one of them is
- * labelled with its file so that reports can name it. Line numbers stay
- * those of each file.
+ * in reading order, their indexes shifted, and (for several files) every
+ * one of them is labelled with its file so that reports can name it. Line
+ * numbers stay those of each file.
  */
 export function buildPlanOutline(files: SourceFile[]): PlanOutline {
   const merged: PlanOutline = {
@@ -16,7 +16,9 @@ export function buildPlanOutline(files: SourceFile[]): PlanOutline {
     sections: [],
     blocks: [],
   };
-  if (files.length > 1) merged.files = files;
+  // Single-file plans keep their reports as they were: no file labels.
+  const several = files.length > 1;
+  if (several) merged.files = files;
 
   for (const file of files) {
     const outline = buildOutline(file);
@@ -27,14 +29,14 @@ export function buildPlanOutline(files: SourceFile[]): PlanOutline {
         ...section,
         index: section.index + shift,
         parent: section.parent === null ? null : section.parent + shift,
-        file: file.path,
+        ...(several ? { file: file.path } : {}),
       });
     }
     for (const block of outline.blocks) {
       merged.blocks.push({
         ...block,
         section: block.section === null ? null : block.section + shift,
-        file: file.path,
+        ...(several ? { file: file.path } : {}),
       });
     }
   }
