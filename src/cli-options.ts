@@ -1,6 +1,10 @@
 import { InvalidArgumentError } from 'commander';
 
-import { FAIL_KINDS, type FailKind, type PolicySettings } from './gate/settings.js';
+import {
+  FAIL_KINDS,
+  type FailKind,
+  type PolicySettings,
+} from './gate/settings.js';
 import { FORMATS } from './report/formats.js';
 
 /** The options of an audit run as commander hands them over. */
@@ -28,19 +32,32 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** A known format name, collected; the error lists what is offered. */
-export function collectFormat(value: string, previous: string[] = []): string[] {
+export function collectFormat(
+  value: string,
+  previous: string[] = [],
+): string[] {
   if (!FORMATS.has(value)) {
-    throw new InvalidArgumentError(`expected one of ${[...FORMATS.keys()].join(', ')}`);
+    throw new InvalidArgumentError(
+      `expected one of ${[...FORMATS.keys()].join(', ')}`,
+    );
   }
   return [...previous, value];
 }
 
 /** `missing,partial` or repeated flags, collected without repeats. */
-export function collectFailOn(value: string, previous: FailKind[] = []): FailKind[] {
-  const kinds = value.split(',').map((kind) => kind.trim()).filter(Boolean);
+export function collectFailOn(
+  value: string,
+  previous: FailKind[] = [],
+): FailKind[] {
+  const kinds = value
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
   for (const kind of kinds) {
     if (!(FAIL_KINDS as string[]).includes(kind)) {
-      throw new InvalidArgumentError(`unknown verdict "${kind}"; expected ${FAIL_KINDS.join(', ')}`);
+      throw new InvalidArgumentError(
+        `unknown verdict "${kind}"; expected ${FAIL_KINDS.join(', ')}`,
+      );
     }
   }
   return [...new Set([...previous, ...(kinds as FailKind[])])];
@@ -48,7 +65,12 @@ export function collectFailOn(value: string, previous: FailKind[] = []): FailKin
 
 export function parseScore(value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(number) ||
+    number < 0 ||
+    number > 100
+  ) {
     throw new InvalidArgumentError('expected a number from 0 to 100');
   }
   return number;
@@ -71,7 +93,8 @@ export function mergePolicy(
   return {
     failOn: options.failOn ?? fromConfig.failOn ?? defaults.failOn,
     minScore: options.minScore ?? fromConfig.minScore ?? defaults.minScore,
-    maxMissing: options.maxMissing ?? fromConfig.maxMissing ?? defaults.maxMissing,
+    maxMissing:
+      options.maxMissing ?? fromConfig.maxMissing ?? defaults.maxMissing,
     gates: fromConfig.gates ?? defaults.gates,
   };
 }

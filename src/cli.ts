@@ -15,16 +15,29 @@ import {
   parseScore,
 } from './cli-options.js';
 import { findConfigFile } from './config/find.js';
-import { type ConfigFile, configRuleSources, loadConfigFile } from './config/load.js';
+import {
+  type ConfigFile,
+  configRuleSources,
+  loadConfigFile,
+} from './config/load.js';
 import { policyFromConfig } from './config/policy.js';
 import { UsageError } from './errors.js';
 import { type Baseline, parseBaseline } from './gate/baseline.js';
 import { evaluatePolicy } from './gate/evaluate.js';
 import { DEFAULT_POLICY } from './gate/settings.js';
-import { type InputContext, readGapList, readPlan, refuseGapListInPlan } from './input/plan-files.js';
+import {
+  type InputContext,
+  readGapList,
+  readPlan,
+  refuseGapListInPlan,
+} from './input/plan-files.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { pairTargets, type Target } from './output/targets.js';
-import { appendToFile, realPathOrNull, writeFileAtomic } from './output/write.js';
+import {
+  appendToFile,
+  realPathOrNull,
+  writeFileAtomic,
+} from './output/write.js';
 import { EXIT_USAGE } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { FORMATS } from './report/formats.js';
@@ -99,27 +112,86 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
-    .description('Audit a Markdown plan against a gap list: which required items it has, where, and a score.')
+    .description(
+      'Audit a Markdown plan against a gap list: which required items it has, where, and a score.',
+    )
     .version(toolVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .usage('[options] <plan...> <gaps>')
-    .argument('<files...>', 'the plan (one or more files or folders), then the gap list')
-    .addOption(new Option('-f, --format <format>', 'report format, repeatable (see Formats)').argParser(collectFormat))
-    .addOption(new Option('-o, --output <file>', 'write the matching --format to a file (atomically)').argParser(collect))
+    .argument(
+      '<files...>',
+      'the plan (one or more files or folders), then the gap list',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'report format, repeatable (see Formats)',
+      ).argParser(collectFormat),
+    )
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        'write the matching --format to a file (atomically)',
+      ).argParser(collect),
+    )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
-    .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
-    .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
-    .addOption(new Option('--fail-on <verdicts>', 'fail on these verdicts: missing, partial, duplicate (default: missing)').argParser(collectFailOn))
-    .addOption(new Option('--min-score <n>', 'fail when the score is below n (0-100)').argParser(parseScore))
-    .addOption(new Option('--max-missing <n>', 'fail only when more than n required items are missing').argParser(parseCount))
-    .option('--config <file>', 'the config file (default: .plan-audit.yml found upwards)')
+    .option(
+      '--rules <path...>',
+      'extra rule files or folders; they override shipped rules of the same id',
+    )
+    .option(
+      '--explain',
+      'show, for every item, the candidate sections and why each rule accepted or rejected them',
+    )
+    .addOption(
+      new Option(
+        '--fail-on <verdicts>',
+        'fail on these verdicts: missing, partial, duplicate (default: missing)',
+      ).argParser(collectFailOn),
+    )
+    .addOption(
+      new Option(
+        '--min-score <n>',
+        'fail when the score is below n (0-100)',
+      ).argParser(parseScore),
+    )
+    .addOption(
+      new Option(
+        '--max-missing <n>',
+        'fail only when more than n required items are missing',
+      ).argParser(parseCount),
+    )
+    .option(
+      '--config <file>',
+      'the config file (default: .plan-audit.yml found upwards)',
+    )
     .option('--no-config', 'use no config file')
-    .option('--baseline <file>', 'an earlier JSON report; fail only on regressions')
-    .option('--write-baseline [file]', 'write this run as the baseline (default: the --baseline file)')
-    .option('--stdin-name <path>', 'the name "-" (stdin) goes by in reports', '<stdin>')
-    .option('--link-base <url>', 'prefix for links in the markdown report (default on GitHub: the commit)')
-    .addOption(new Option('-q, --quiet', 'print only failures and the score').conflicts('verbose'))
-    .option('-v, --verbose', 'trace what plan-audit does on stderr (as DEBUG=plan-audit:*)')
+    .option(
+      '--baseline <file>',
+      'an earlier JSON report; fail only on regressions',
+    )
+    .option(
+      '--write-baseline [file]',
+      'write this run as the baseline (default: the --baseline file)',
+    )
+    .option(
+      '--stdin-name <path>',
+      'the name "-" (stdin) goes by in reports',
+      '<stdin>',
+    )
+    .option(
+      '--link-base <url>',
+      'prefix for links in the markdown report (default on GitHub: the commit)',
+    )
+    .addOption(
+      new Option('-q, --quiet', 'print only failures and the score').conflicts(
+        'verbose',
+      ),
+    )
+    .option(
+      '-v, --verbose',
+      'trace what plan-audit does on stderr (as DEBUG=plan-audit:*)',
+    )
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
@@ -130,31 +202,67 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     })
     .action(async (files: string[], options: AuditOptions) => {
       const work = () =>
-        runAudit(files, { ...options, format: options.format ?? [], output: options.output ?? [] }, io);
+        runAudit(
+          files,
+          {
+            ...options,
+            format: options.format ?? [],
+            output: options.output ?? [],
+          },
+          io,
+        );
       setExit(await withTracing(options.verbose === true, io.stderr, work));
     });
 
   return program;
 }
 
-async function runAudit(args: string[], options: AuditOptions, io: CliIo): Promise<number> {
-  if (args.length < 2) throw new UsageError("missing required argument 'gaps': give the plan, then the gap list");
+async function runAudit(
+  args: string[],
+  options: AuditOptions,
+  io: CliIo,
+): Promise<number> {
+  if (args.length < 2)
+    throw new UsageError(
+      "missing required argument 'gaps': give the plan, then the gap list",
+    );
   const cwd = io.cwd ?? process.cwd();
   const planArgs = args.slice(0, -1);
   const gapArg = args[args.length - 1];
 
   const config = loadConfig(options, cwd);
-  const policy = mergePolicy(DEFAULT_POLICY, config ? policyFromConfig(config) : {}, options);
+  const policy = mergePolicy(
+    DEFAULT_POLICY,
+    config ? policyFromConfig(config) : {},
+    options,
+  );
   const targets = pairTargets(options.format, options.output);
   const rules = loadRules(ruleSources(options, config));
 
-  const input: InputContext = { cwd, stdinName: options.stdinName, readStdin: io.readStdin ?? noStdin };
+  const input: InputContext = {
+    cwd,
+    stdinName: options.stdinName,
+    readStdin: io.readStdin ?? noStdin,
+  };
   const plan = await readPlan(planArgs, input);
   const gapList = await readGapList(gapArg, input);
   refuseGapListInPlan(planArgs, gapArg, cwd);
-  refuseOverwritingInputs(targets, options, [...plan.files, gapList].map((file) => file.path), cwd);
+  refuseOverwritingInputs(
+    targets,
+    options,
+    [...plan.files, gapList].map((file) => file.path),
+    cwd,
+  );
 
+  const started = performance.now();
   const result = audit(plan, gapList, rules);
+  trace(
+    'audit: %d rules, %d items, score %s, %dms',
+    rules.length,
+    result.judgements.length,
+    result.score.value,
+    Math.round(performance.now() - started),
+  );
   const outcome = evaluatePolicy(result, policy, readBaseline(options, cwd));
   const context: ReportContext = {
     result,
@@ -165,17 +273,35 @@ async function runAudit(args: string[], options: AuditOptions, io: CliIo): Promi
   };
 
   writeReports(targets, context, options, io, cwd);
-  const baselinePath = options.writeBaseline === true ? options.baseline : options.writeBaseline;
-  if (baselinePath !== undefined) writeFileAtomic(resolve(cwd, baselinePath), formatJson(context), baselinePath);
+  const baselinePath =
+    options.writeBaseline === true ? options.baseline : options.writeBaseline;
+  if (baselinePath !== undefined)
+    writeFileAtomic(
+      resolve(cwd, baselinePath),
+      formatJson(context),
+      baselinePath,
+    );
   return outcome.exitCode;
 }
 
 /** Render every report first, then write: a failing format writes nothing. */
-function writeReports(targets: Target[], context: ReportContext, options: AuditOptions, io: CliIo, cwd: string): void {
+function writeReports(
+  targets: Target[],
+  context: ReportContext,
+  options: AuditOptions,
+  io: CliIo,
+  cwd: string,
+): void {
   const color = useColor(options, io);
   const rendered = targets.map((target) => {
-    const quietText = options.quiet && target.path === null && target.format.name === 'text';
-    return { target, text: quietText ? formatQuiet(context) : target.format.format(context, { color }) };
+    const quietText =
+      options.quiet && target.path === null && target.format.name === 'text';
+    return {
+      target,
+      text: quietText
+        ? formatQuiet(context)
+        : target.format.format(context, { color }),
+    };
   });
 
   for (const { target, text } of rendered) {
@@ -185,10 +311,18 @@ function writeReports(targets: Target[], context: ReportContext, options: AuditO
 
   // With every report in a file, the terminal still gets the summary.
   const allInFiles = targets.every((target) => target.path !== null);
-  if (allInFiles) io.stdout(options.quiet ? formatQuiet(context) : formatText(context, { color }));
+  if (allInFiles)
+    io.stdout(
+      options.quiet ? formatQuiet(context) : formatText(context, { color }),
+    );
 
-  const textOnStdout = allInFiles || targets.some((target) => target.path === null && target.format.name === 'text');
-  if (options.explain && textOnStdout) io.stdout(`\nWHY\n${formatExplanation(context.result)}`);
+  const textOnStdout =
+    allInFiles ||
+    targets.some(
+      (target) => target.path === null && target.format.name === 'text',
+    );
+  if (options.explain && textOnStdout)
+    io.stdout(`\nWHY\n${formatExplanation(context.result)}`);
 
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary && targets.some((target) => target.format.name === 'github')) {
@@ -213,7 +347,10 @@ function loadConfig(options: AuditOptions, cwd: string): ConfigFile | null {
  * later rule with the same id overrides an earlier one, so the command
  * line wins over the config, and the config over the defaults.
  */
-function ruleSources(options: AuditOptions, config: ConfigFile | null): string[] {
+function ruleSources(
+  options: AuditOptions,
+  config: ConfigFile | null,
+): string[] {
   const fromConfig = config ? configRuleSources(config) : [];
   return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
 }
@@ -221,7 +358,9 @@ function ruleSources(options: AuditOptions, config: ConfigFile | null): string[]
 function readBaseline(options: AuditOptions, cwd: string): Baseline | null {
   if (options.baseline === undefined) {
     if (options.writeBaseline === true) {
-      throw new UsageError('--write-baseline needs a file, or a --baseline to update');
+      throw new UsageError(
+        '--write-baseline needs a file, or a --baseline to update',
+      );
     }
     return null;
   }
@@ -234,29 +373,54 @@ function readBaseline(options: AuditOptions, cwd: string): Baseline | null {
     const code = (error as NodeJS.ErrnoException).code;
     // A first run that is to write the baseline has none to compare with.
     if (code === 'ENOENT' && options.writeBaseline !== undefined) return null;
-    throw new UsageError(code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : `cannot be read (${code})`, options.baseline);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? 'no such file (write one with --write-baseline)'
+        : `cannot be read (${code})`,
+      options.baseline,
+    );
   }
   return parseBaseline(options.baseline, text);
 }
 
 /** A report must never replace the plan or the gap list. */
-function refuseOverwritingInputs(targets: Target[], options: AuditOptions, inputs: string[], cwd: string): void {
-  const real = new Set(inputs.map((path) => realPathOrNull(resolve(cwd, path))).filter(Boolean));
-  const writes = targets.flatMap((target) => (target.path === null ? [] : [target.path]));
-  if (typeof options.writeBaseline === 'string') writes.push(options.writeBaseline);
-  else if (options.writeBaseline === true && options.baseline) writes.push(options.baseline);
+function refuseOverwritingInputs(
+  targets: Target[],
+  options: AuditOptions,
+  inputs: string[],
+  cwd: string,
+): void {
+  const real = new Set(
+    inputs.map((path) => realPathOrNull(resolve(cwd, path))).filter(Boolean),
+  );
+  const writes = targets.flatMap((target) =>
+    target.path === null ? [] : [target.path],
+  );
+  if (typeof options.writeBaseline === 'string')
+    writes.push(options.writeBaseline);
+  else if (options.writeBaseline === true && options.baseline)
+    writes.push(options.baseline);
 
   for (const path of writes) {
     if (real.has(realPathOrNull(resolve(cwd, path)))) {
-      throw new UsageError('is an input of this audit; refusing to overwrite it with a report', path);
+      throw new UsageError(
+        'is an input of this audit; refusing to overwrite it with a report',
+        path,
+      );
     }
   }
 }
 
 /** On GitHub Actions, link Markdown reports to the files at this commit. */
 function githubLinkBase(env: NodeJS.ProcessEnv): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
-  return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : undefined;
+  const {
+    GITHUB_SERVER_URL: server,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_SHA: sha,
+  } = env;
+  return server && repository && sha
+    ? `${server}/${repository}/blob/${sha}/`
+    : undefined;
 }
 
 function noStdin(): Promise<Buffer> {
@@ -273,25 +437,36 @@ function useColor(options: AuditOptions, io: CliIo): boolean {
 function reportError(error: unknown, io: CliIo, argv: string[]): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
-    io.stderr(`${TOOL_NAME}: ${error.message.replace(/^error: /, '')} (see --help)\n`);
+    io.stderr(
+      `${TOOL_NAME}: ${error.message.replace(/^error: /, '')} (see --help)\n`,
+    );
     return EXIT_USAGE;
   }
 
   if (error instanceof UsageError) {
     const lines = error.toLine().split('\n');
     for (const line of lines) io.stderr(`${TOOL_NAME}: ${line}\n`);
-    if (wantsJson(argv)) io.stdout(`${JSON.stringify({ error: { message: error.toLine(), file: error.file } })}\n`);
+    if (wantsJson(argv))
+      io.stdout(
+        `${JSON.stringify({ error: { message: error.toLine(), file: error.file } })}\n`,
+      );
     return EXIT_USAGE;
   }
 
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${TOOL_NAME}: internal error: ${message} (please report this with the two files)\n`);
+  io.stderr(
+    `${TOOL_NAME}: internal error: ${message} (please report this with the two files)\n`,
+  );
   return EXIT_USAGE;
 }
 
 /** JSON on stdout: errors go there as JSON too. */
 function wantsJson(argv: string[]): boolean {
   const index = argv.findIndex((arg) => arg === '--format' || arg === '-f');
-  const json = (index >= 0 && argv[index + 1] === 'json') || argv.includes('--format=json');
-  return json && !argv.some((arg) => arg === '-o' || arg.startsWith('--output'));
+  const json =
+    (index >= 0 && argv[index + 1] === 'json') ||
+    argv.includes('--format=json');
+  return (
+    json && !argv.some((arg) => arg === '-o' || arg.startsWith('--output'))
+  );
 }

@@ -17,7 +17,8 @@ export async function withTracing<T>(
 ): Promise<T> {
   const previousLog = createDebug.log;
   const previous = verbose ? createDebug.disable() : null;
-  if (verbose) createDebug.enable([previous, TRACE_NAMESPACE].filter(Boolean).join(','));
+  if (verbose)
+    createDebug.enable([previous, TRACE_NAMESPACE].filter(Boolean).join(','));
   createDebug.log = (...args: unknown[]) => write(`${format(...args)}\n`);
 
   try {

@@ -34,7 +34,10 @@ function repository(): string {
   const dir = tempFiles({});
   mkdirSync(join(dir, 'docs', 'plan'), { recursive: true });
   writeFileSync(join(dir, 'docs', 'plan', '1-intro.md'), intro);
-  writeFileSync(join(dir, 'docs', 'plan', '2-services.md'), `## Audit Logging\n${rest}`);
+  writeFileSync(
+    join(dir, 'docs', 'plan', '2-services.md'),
+    `## Audit Logging\n${rest}`,
+  );
   writeFileSync(join(dir, 'docs', 'gaps.md'), fixtureGaps);
   return dir;
 }
@@ -53,8 +56,12 @@ describe('README: Use in CI', () => {
   it('GitHub Actions: annotations, job summary and a SARIF file for upload', () => {
     const workflow = parse(yamlAfter('### GitHub Actions'));
     const steps = workflow.jobs.audit.steps as Array<Record<string, any>>;
-    const command = steps.find((step) => String(step.run).includes('plan-audit'))!.run as string;
-    const upload = steps.find((step) => String(step.uses).startsWith('github/codeql-action/upload-sarif'))!;
+    const command = steps.find((step) =>
+      String(step.run).includes('plan-audit'),
+    )!.run as string;
+    const upload = steps.find((step) =>
+      String(step.uses).startsWith('github/codeql-action/upload-sarif'),
+    )!;
 
     const dir = repository();
     writeFileSync(join(dir, 'summary.md'), '');
@@ -67,21 +74,33 @@ describe('README: Use in CI', () => {
     const run = runBin(dir, argsOf(command), env);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error file=docs/gaps.md,line=7,title=Missing%3A Gap 2 Backups');
-    expect(run.stdout).toContain('::warning file=docs/plan/2-services.md,line=1,endLine=4,');
+    expect(run.stdout).toContain(
+      '::error file=docs/gaps.md,line=7,title=Missing%3A Gap 2 Backups',
+    );
+    expect(run.stdout).toContain(
+      '::warning file=docs/plan/2-services.md,line=1,endLine=4,',
+    );
 
-    const sarif = JSON.parse(readFileSync(join(dir, upload.with.sarif_file), 'utf8'));
-    expect(sarif.runs[0].results.map((result: any) => result.ruleId)).toContain('plan-audit/missing');
+    const sarif = JSON.parse(
+      readFileSync(join(dir, upload.with.sarif_file), 'utf8'),
+    );
+    expect(sarif.runs[0].results.map((result: any) => result.ruleId)).toContain(
+      'plan-audit/missing',
+    );
 
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('## ❌ plan-audit: score 54.5/100');
-    expect(summary).toContain('(https://github.com/acme/plans/blob/abc123/docs/plan/1-intro.md#L3)');
+    expect(summary).toContain(
+      '(https://github.com/acme/plans/blob/abc123/docs/plan/1-intro.md#L3)',
+    );
   });
 
   it('GitLab CI: a JUnit report the job declares, and the JSON kept', () => {
     const config = parse(yamlAfter('### GitLab CI'));
     const job = config['plan-audit'];
-    const command = (job.script as string[]).find((line) => line.includes('plan-audit'))!;
+    const command = (job.script as string[]).find((line) =>
+      line.includes('plan-audit'),
+    )!;
 
     const dir = repository();
     const run = runBin(dir, argsOf(command));
@@ -89,8 +108,13 @@ describe('README: Use in CI', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Score 54.5/100');
     const junit = readFileSync(join(dir, job.artifacts.reports.junit), 'utf8');
-    expect(junit).toContain('<testsuite name="docs/gaps.md" tests="5" failures="2" errors="0" skipped="1">');
-    for (const path of job.artifacts.paths) expect(JSON.parse(readFileSync(join(dir, path), 'utf8')).score).toBe(54.5);
+    expect(junit).toContain(
+      '<testsuite name="docs/gaps.md" tests="5" failures="2" errors="0" skipped="1">',
+    );
+    for (const path of job.artifacts.paths)
+      expect(JSON.parse(readFileSync(join(dir, path), 'utf8')).score).toBe(
+        54.5,
+      );
   });
 
   it('pre-commit: the hook fails with only the failures and the score', () => {
@@ -114,7 +138,12 @@ describe('README: Use in CI', () => {
   it('the config example is a valid policy', () => {
     const text = yamlAfter('## When a run fails');
     const data = parse(text);
-    const config = { path: '.plan-audit.yml', data, lineOf: () => 1, resolvePath: (path: string) => path };
+    const config = {
+      path: '.plan-audit.yml',
+      data,
+      lineOf: () => 1,
+      resolvePath: (path: string) => path,
+    };
 
     expect(policyFromConfig(config)).toEqual({
       failOn: ['missing', 'partial'],
@@ -128,11 +157,15 @@ describe('README: Use in CI', () => {
 describe('the executable', () => {
   it('reads a document from standard input', () => {
     const dir = repository();
-    const run = spawnSync(process.execPath, [BIN, '-', 'docs/gaps.md', '-f', 'compact', '--stdin-name', 'plan.md'], {
-      cwd: dir,
-      input: fixturePlan,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [BIN, '-', 'docs/gaps.md', '-f', 'compact', '--stdin-name', 'plan.md'],
+      {
+        cwd: dir,
+        input: fixturePlan,
+        encoding: 'utf8',
+      },
+    );
 
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe(

@@ -22,13 +22,23 @@ function validateSarif(log: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(sarifSchema);
-  return validate(log) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+  return validate(log)
+    ? []
+    : (validate.errors ?? []).map(
+        (error) => `${error.instancePath} ${error.message}`,
+      );
 }
 
 describe('the fixture', () => {
   it('has one item of every kind, so every format is exercised', () => {
     const kinds = fixtureContext().outcome?.items.map((item) => item.kind);
-    expect(kinds).toEqual(['present', 'missing', 'duplicate', 'partial', 'not-removed']);
+    expect(kinds).toEqual([
+      'present',
+      'missing',
+      'duplicate',
+      'partial',
+      'not-removed',
+    ]);
   });
 });
 
@@ -44,8 +54,12 @@ describe('compact', () => {
   });
 
   it('turns a kind named in --fail-on into an error', () => {
-    const lines = formatCompact(fixtureContext({ failOn: ['missing', 'partial'] })).split('\n');
-    expect(lines.find((line) => line.includes('[plan-audit/partial]'))).toMatch(/^gaps\.md:13:1: error: /);
+    const lines = formatCompact(
+      fixtureContext({ failOn: ['missing', 'partial'] }),
+    ).split('\n');
+    expect(lines.find((line) => line.includes('[plan-audit/partial]'))).toMatch(
+      /^gaps\.md:13:1: error: /,
+    );
   });
 });
 
@@ -98,8 +112,12 @@ describe('junit', () => {
 
   it('adds a policy suite for the score gates', () => {
     const xml = formatJunit(fixtureContext({ minScore: 80, maxMissing: 5 }));
-    expect(xml).toContain('<testsuite name="policy" tests="2" failures="1" errors="0" skipped="0">');
-    expect(xml).toContain('<failure type="plan-audit/policy" message="the score 54.5 is below 80">');
+    expect(xml).toContain(
+      '<testsuite name="policy" tests="2" failures="1" errors="0" skipped="0">',
+    );
+    expect(xml).toContain(
+      '<failure type="plan-audit/policy" message="the score 54.5 is below 80">',
+    );
     expect(xml).toContain('name="at most 5 items missing"/>');
   });
 });
@@ -133,8 +151,13 @@ describe('markdown', () => {
   });
 
   it('prefixes links with the link base', () => {
-    const context = { ...fixtureContext(), linkBase: 'https://example.test/o/r/blob/abc/' };
-    expect(formatMarkdown(context)).toContain('[plan.md#L3](https://example.test/o/r/blob/abc/plan.md#L3)');
+    const context = {
+      ...fixtureContext(),
+      linkBase: 'https://example.test/o/r/blob/abc/',
+    };
+    expect(formatMarkdown(context)).toContain(
+      '[plan.md#L3](https://example.test/o/r/blob/abc/plan.md#L3)',
+    );
   });
 });
 
@@ -151,28 +174,56 @@ describe('sarif', () => {
       level: result.level,
       at: `${result.locations[0].physicalLocation.artifactLocation.uri}:${result.locations[0].physicalLocation.region.startLine}`,
       related: (result.relatedLocations ?? []).map(
-        (place: any) => `${place.physicalLocation.artifactLocation.uri}:${place.physicalLocation.region.startLine}`,
+        (place: any) =>
+          `${place.physicalLocation.artifactLocation.uri}:${place.physicalLocation.region.startLine}`,
       ),
       fingerprint: result.partialFingerprints['planAuditItem/v1'],
     }));
 
     expect(results).toEqual([
-      { ruleId: 'plan-audit/missing', level: 'error', at: 'gaps.md:7', related: ['plan.md:6'], fingerprint: 'id:gap-2' },
-      { ruleId: 'plan-audit/duplicate', level: 'warning', at: 'plan.md:7', related: ['plan.md:11', 'gaps.md:11'], fingerprint: 'id:gap-3' },
-      { ruleId: 'plan-audit/partial', level: 'warning', at: 'gaps.md:13', related: ['plan.md:17'], fingerprint: 'id:gap-4' },
-      { ruleId: 'plan-audit/not-removed', level: 'error', at: 'plan.md:19', related: ['gaps.md:17'], fingerprint: 'id:gap-5' },
+      {
+        ruleId: 'plan-audit/missing',
+        level: 'error',
+        at: 'gaps.md:7',
+        related: ['plan.md:6'],
+        fingerprint: 'id:gap-2',
+      },
+      {
+        ruleId: 'plan-audit/duplicate',
+        level: 'warning',
+        at: 'plan.md:7',
+        related: ['plan.md:11', 'gaps.md:11'],
+        fingerprint: 'id:gap-3',
+      },
+      {
+        ruleId: 'plan-audit/partial',
+        level: 'warning',
+        at: 'gaps.md:13',
+        related: ['plan.md:17'],
+        fingerprint: 'id:gap-4',
+      },
+      {
+        ruleId: 'plan-audit/not-removed',
+        level: 'error',
+        at: 'plan.md:19',
+        related: ['gaps.md:17'],
+        fingerprint: 'id:gap-5',
+      },
     ]);
     const ruleIds = log.runs[0].tool.driver.rules.map((rule: any) => rule.id);
-    for (const result of log.runs[0].results) expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
+    for (const result of log.runs[0].results)
+      expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
   });
 
   it('keeps fingerprints when lines shift', () => {
     const before = JSON.parse(formatSarif(fixtureContext()));
     const context = fixtureContext();
-    for (const judgement of context.result.judgements) judgement.item.line += 40;
+    for (const judgement of context.result.judgements)
+      judgement.item.line += 40;
     const after = JSON.parse(formatSarif(context));
 
-    const prints = (log: any) => log.runs[0].results.map((result: any) => result.partialFingerprints);
+    const prints = (log: any) =>
+      log.runs[0].results.map((result: any) => result.partialFingerprints);
     expect(prints(after)).toEqual(prints(before));
   });
 
@@ -195,9 +246,19 @@ describe('sarif', () => {
 
 describe('the format table', () => {
   it('offers each format once, every one producing text for the fixture', () => {
-    expect([...FORMATS.keys()]).toEqual(['text', 'json', 'sarif', 'junit', 'github', 'markdown', 'compact']);
+    expect([...FORMATS.keys()]).toEqual([
+      'text',
+      'json',
+      'sarif',
+      'junit',
+      'github',
+      'markdown',
+      'compact',
+    ]);
     for (const format of FORMATS.values()) {
-      expect(format.format(fixtureContext(), { color: false }).endsWith('\n')).toBe(true);
+      expect(
+        format.format(fixtureContext(), { color: false }).endsWith('\n'),
+      ).toBe(true);
     }
   });
 });

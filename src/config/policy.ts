@@ -30,12 +30,32 @@ export function policyFromConfig(config: ConfigFile): Partial<PolicySettings> {
     if (kinds) found.failOn = kinds;
   }
   if (data.minScore !== undefined) {
-    if (typeof data.minScore === 'number' && data.minScore >= 0 && data.minScore <= 100) found.minScore = data.minScore;
-    else problems.push(configProblem(config, ['minScore'], `expected a number from 0 to 100, got ${show(data.minScore)}`));
+    if (
+      typeof data.minScore === 'number' &&
+      data.minScore >= 0 &&
+      data.minScore <= 100
+    )
+      found.minScore = data.minScore;
+    else
+      problems.push(
+        configProblem(
+          config,
+          ['minScore'],
+          `expected a number from 0 to 100, got ${show(data.minScore)}`,
+        ),
+      );
   }
   if (data.maxMissing !== undefined) {
-    if (Number.isInteger(data.maxMissing) && (data.maxMissing as number) >= 0) found.maxMissing = data.maxMissing as number;
-    else problems.push(configProblem(config, ['maxMissing'], `expected a whole number of 0 or more, got ${show(data.maxMissing)}`));
+    if (Number.isInteger(data.maxMissing) && (data.maxMissing as number) >= 0)
+      found.maxMissing = data.maxMissing as number;
+    else
+      problems.push(
+        configProblem(
+          config,
+          ['maxMissing'],
+          `expected a whole number of 0 or more, got ${show(data.maxMissing)}`,
+        ),
+      );
   }
   if (data.gates !== undefined) {
     const gates = checkGates(data.gates, config, problems);
@@ -47,14 +67,28 @@ export function policyFromConfig(config: ConfigFile): Partial<PolicySettings> {
 }
 
 /** A problem at a key of the config, for `file:line: message`. */
-function configProblem(config: ConfigFile, keyPath: Array<string | number>, message: string): RuleProblem {
+function configProblem(
+  config: ConfigFile,
+  keyPath: Array<string | number>,
+  message: string,
+): RuleProblem {
   return { file: config.path, line: config.lineOf(keyPath), message };
 }
 
-function checkFailOn(value: unknown, config: ConfigFile, problems: RuleProblem[]): FailKind[] | null {
+function checkFailOn(
+  value: unknown,
+  config: ConfigFile,
+  problems: RuleProblem[],
+): FailKind[] | null {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || list.length === 0) {
-    problems.push(configProblem(config, ['failOn'], `expected a list of ${FAIL_KINDS.join(', ')}, got ${show(value)}`));
+    problems.push(
+      configProblem(
+        config,
+        ['failOn'],
+        `expected a list of ${FAIL_KINDS.join(', ')}, got ${show(value)}`,
+      ),
+    );
     return null;
   }
 
@@ -62,15 +96,31 @@ function checkFailOn(value: unknown, config: ConfigFile, problems: RuleProblem[]
   list.forEach((kind, index) => {
     if (!(FAIL_KINDS as unknown[]).includes(kind)) {
       const at = typeof value === 'string' ? ['failOn'] : ['failOn', index];
-      problems.push(configProblem(config, at, `unknown verdict ${show(kind)} in failOn; expected ${FAIL_KINDS.join(', ')}`));
+      problems.push(
+        configProblem(
+          config,
+          at,
+          `unknown verdict ${show(kind)} in failOn; expected ${FAIL_KINDS.join(', ')}`,
+        ),
+      );
     }
   });
   return problems.length === before ? (list as FailKind[]) : null;
 }
 
-function checkGates(value: unknown, config: ConfigFile, problems: RuleProblem[]): Record<Priority, Gate> | null {
+function checkGates(
+  value: unknown,
+  config: ConfigFile,
+  problems: RuleProblem[],
+): Record<Priority, Gate> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push(configProblem(config, ['gates'], `expected a mapping such as "critical: fail", got ${show(value)}`));
+    problems.push(
+      configProblem(
+        config,
+        ['gates'],
+        `expected a mapping such as "critical: fail", got ${show(value)}`,
+      ),
+    );
     return null;
   }
 
@@ -78,15 +128,33 @@ function checkGates(value: unknown, config: ConfigFile, problems: RuleProblem[])
   const before = problems.length;
   for (const [priority, gate] of Object.entries(value)) {
     if (!(PRIORITIES as string[]).includes(priority)) {
-      problems.push(configProblem(config, ['gates', priority], `unknown priority "${priority}" in gates; expected ${PRIORITIES.join(', ')}`));
+      problems.push(
+        configProblem(
+          config,
+          ['gates', priority],
+          `unknown priority "${priority}" in gates; expected ${PRIORITIES.join(', ')}`,
+        ),
+      );
     } else if (!(GATES as unknown[]).includes(gate)) {
-      problems.push(configProblem(config, ['gates', priority], `unknown gate ${show(gate)} for ${priority}; expected ${GATES.join(' or ')}`));
+      problems.push(
+        configProblem(
+          config,
+          ['gates', priority],
+          `unknown gate ${show(gate)} for ${priority}; expected ${GATES.join(' or ')}`,
+        ),
+      );
     } else {
       gates[priority as Priority] = gate as Gate;
     }
   }
   if (problems.length > before) return null;
-  return { critical: 'fail', high: 'fail', medium: 'fail', low: 'fail', ...gates };
+  return {
+    critical: 'fail',
+    high: 'fail',
+    medium: 'fail',
+    low: 'fail',
+    ...gates,
+  };
 }
 
 function show(value: unknown): string {

@@ -58,17 +58,32 @@ export function parseBaseline(path: string, text: string): Baseline {
   try {
     data = JSON.parse(text) as typeof data;
   } catch (error) {
-    throw new UsageError(`is not valid JSON (${(error as Error).message}); expected a plan-audit JSON report`, path);
+    throw new UsageError(
+      `is not valid JSON (${(error as Error).message}); expected a plan-audit JSON report`,
+      path,
+    );
   }
 
-  if (typeof data !== 'object' || data === null || typeof data.score !== 'number' || !Array.isArray(data.gaps)) {
-    throw new UsageError('is not a plan-audit JSON report (expected "score" and a "gaps" list)', path);
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    typeof data.score !== 'number' ||
+    !Array.isArray(data.gaps)
+  ) {
+    throw new UsageError(
+      'is not a plan-audit JSON report (expected "score" and a "gaps" list)',
+      path,
+    );
   }
 
   const items = new Map<string, BaselineItem>();
   data.gaps.forEach((gap: ReportGap, index: number) => {
     const entry = baselineItem(gap);
-    if (!entry) throw new UsageError(`gaps[${index}] lacks a title or a known verdict; expected a plan-audit JSON report`, path);
+    if (!entry)
+      throw new UsageError(
+        `gaps[${index}] lacks a title or a known verdict; expected a plan-audit JSON report`,
+        path,
+      );
     items.set(entry.key, entry);
   });
   return { path, score: data.score, items };
@@ -76,18 +91,33 @@ export function parseBaseline(path: string, text: string): Baseline {
 
 function baselineItem(gap: ReportGap): BaselineItem | null {
   if (typeof gap !== 'object' || gap === null) return null;
-  if (typeof gap.title !== 'string' || typeof gap.verdict !== 'string' || !VERDICT_KINDS.has(gap.verdict)) {
+  if (
+    typeof gap.title !== 'string' ||
+    typeof gap.verdict !== 'string' ||
+    !VERDICT_KINDS.has(gap.verdict)
+  ) {
     return null;
   }
 
   const id = typeof gap.id === 'string' && gap.id !== '' ? gap.id : null;
-  const kind: ItemKind = gap.remove === true ? (gap.passed === true ? 'removed' : 'not-removed') : (gap.verdict as ItemKind);
-  const key = itemKey({ id, title: gap.title } as Parameters<typeof itemKey>[0]);
+  const kind: ItemKind =
+    gap.remove === true
+      ? gap.passed === true
+        ? 'removed'
+        : 'not-removed'
+      : (gap.verdict as ItemKind);
+  const key = itemKey({ id, title: gap.title } as Parameters<
+    typeof itemKey
+  >[0]);
   return { key, label: id ? `${id} ${gap.title}` : gap.title, kind };
 }
 
 /** Compare this run's items and score with the baseline's, item by key. */
-export function compareWithBaseline(baseline: Baseline, judgements: Judgement[], score: number): BaselineDiff {
+export function compareWithBaseline(
+  baseline: Baseline,
+  judgements: Judgement[],
+  score: number,
+): BaselineDiff {
   const diff: BaselineDiff = {
     path: baseline.path,
     scoreBefore: baseline.score,
@@ -108,12 +138,23 @@ export function compareWithBaseline(baseline: Baseline, judgements: Judgement[],
     if (!before) {
       diff.added.push({ key, label: label(judgement), kind: after });
     } else if (kindRank(after) < kindRank(before.kind)) {
-      diff.regressions.push({ key, label: label(judgement), before: before.kind, after });
+      diff.regressions.push({
+        key,
+        label: label(judgement),
+        before: before.kind,
+        after,
+      });
     } else if (kindRank(after) > kindRank(before.kind)) {
-      diff.improvements.push({ key, label: label(judgement), before: before.kind, after });
+      diff.improvements.push({
+        key,
+        label: label(judgement),
+        before: before.kind,
+        after,
+      });
     }
   }
 
-  for (const item of baseline.items.values()) if (!seen.has(item.key)) diff.dropped.push(item);
+  for (const item of baseline.items.values())
+    if (!seen.has(item.key)) diff.dropped.push(item);
   return diff;
 }

@@ -3,8 +3,18 @@ import createDebug from 'debug';
 import type { AuditResult } from '../audit.js';
 import { itemKey } from '../gaps/identity.js';
 import type { Judgement } from '../model.js';
-import { type Baseline, type BaselineDiff, compareWithBaseline } from './baseline.js';
-import { failOnCovers, type ItemKind, itemKind, kindRank, type PolicySettings } from './settings.js';
+import {
+  type Baseline,
+  type BaselineDiff,
+  compareWithBaseline,
+} from './baseline.js';
+import {
+  failOnCovers,
+  type ItemKind,
+  itemKind,
+  kindRank,
+  type PolicySettings,
+} from './settings.js';
 
 const trace = createDebug('plan-audit:policy');
 
@@ -43,41 +53,79 @@ export function evaluatePolicy(
   settings: PolicySettings,
   baseline: Baseline | null = null,
 ): PolicyOutcome {
-  const diff = baseline ? compareWithBaseline(baseline, result.judgements, result.score.value) : null;
-  const items = result.judgements.map((judgement) => judgeItem(judgement, settings, baseline));
+  const diff = baseline
+    ? compareWithBaseline(baseline, result.judgements, result.score.value)
+    : null;
+  const items = result.judgements.map((judgement) =>
+    judgeItem(judgement, settings, baseline),
+  );
   const reasons: string[] = [];
 
-  const missing = items.filter((item) => item.severity === 'error' && isMissingKind(item.kind));
-  const exceeded = settings.maxMissing !== null && missing.length > settings.maxMissing;
+  const missing = items.filter(
+    (item) => item.severity === 'error' && isMissingKind(item.kind),
+  );
+  const exceeded =
+    settings.maxMissing !== null && missing.length > settings.maxMissing;
   if (exceeded) {
-    reasons.push(`${missing.length} items are missing, more than the ${settings.maxMissing} allowed`);
+    reasons.push(
+      `${missing.length} items are missing, more than the ${settings.maxMissing} allowed`,
+    );
   } else if (settings.maxMissing !== null) {
-    for (const item of missing) waive(item, `within the ${settings.maxMissing} missing items allowed`);
+    for (const item of missing)
+      waive(item, `within the ${settings.maxMissing} missing items allowed`);
   }
 
   // Missing items over the limit are already told by the reason above.
   const failing = items.filter((item) => item.severity === 'error');
-  const others = exceeded ? failing.filter((item) => !isMissingKind(item.kind)) : failing;
+  const others = exceeded
+    ? failing.filter((item) => !isMissingKind(item.kind))
+    : failing;
   if (others.length > 0) {
     const verb = others.length === 1 ? 'item fails' : 'items fail';
-    reasons.push(`${others.length} ${verb} the policy (fail on: ${settings.failOn.join(', ')})`);
+    reasons.push(
+      `${others.length} ${verb} the policy (fail on: ${settings.failOn.join(', ')})`,
+    );
   }
 
   const score = result.score.value;
   if (settings.minScore !== null && score < settings.minScore) {
-    reasons.push(`the score ${score.toFixed(1)} is below the minimum ${settings.minScore}`);
+    reasons.push(
+      `the score ${score.toFixed(1)} is below the minimum ${settings.minScore}`,
+    );
   }
   if (diff && score < diff.scoreBefore) {
-    reasons.push(`the score dropped from ${diff.scoreBefore.toFixed(1)} to ${score.toFixed(1)} since ${diff.path}`);
+    reasons.push(
+      `the score dropped from ${diff.scoreBefore.toFixed(1)} to ${score.toFixed(1)} since ${diff.path}`,
+    );
   }
 
-  trace('policy %o: %d failing item(s), reasons %o', settings, failing.length, reasons);
-  return { settings, items, reasons, exitCode: reasons.length > 0 ? 1 : 0, baseline: diff };
+  trace(
+    'policy %o: %d failing item(s), reasons %o',
+    settings,
+    failing.length,
+    reasons,
+  );
+  return {
+    settings,
+    items,
+    reasons,
+    exitCode: reasons.length > 0 ? 1 : 0,
+    baseline: diff,
+  };
 }
 
-function judgeItem(judgement: Judgement, settings: PolicySettings, baseline: Baseline | null): ItemOutcome {
+function judgeItem(
+  judgement: Judgement,
+  settings: PolicySettings,
+  baseline: Baseline | null,
+): ItemOutcome {
   const kind = itemKind(judgement);
-  const outcome: ItemOutcome = { judgement, kind, severity: 'none', waived: null };
+  const outcome: ItemOutcome = {
+    judgement,
+    kind,
+    severity: 'none',
+    waived: null,
+  };
   if (kind === 'present' || kind === 'removed') return outcome;
 
   if (judgement.item.optional) {
@@ -95,7 +143,11 @@ function judgeItem(judgement: Judgement, settings: PolicySettings, baseline: Bas
   }
 
   const before = baseline?.items.get(itemKey(judgement.item));
-  if (outcome.severity === 'error' && before && kindRank(kind) >= kindRank(before.kind)) {
+  if (
+    outcome.severity === 'error' &&
+    before &&
+    kindRank(kind) >= kindRank(before.kind)
+  ) {
     waive(outcome, `already ${before.kind} in the baseline`);
   }
   return outcome;

@@ -3,7 +3,11 @@ import type { Judgement, Priority } from '../model.js';
 /** The verdicts `--fail-on` can name. */
 export type FailKind = 'missing' | 'partial' | 'duplicate';
 
-export const FAIL_KINDS: readonly FailKind[] = ['missing', 'partial', 'duplicate'];
+export const FAIL_KINDS: readonly FailKind[] = [
+  'missing',
+  'partial',
+  'duplicate',
+];
 
 /** What a priority's gate does with a failing item: fail the run or only warn. */
 export type Gate = 'fail' | 'warn';
@@ -32,10 +36,12 @@ export const DEFAULT_POLICY: PolicySettings = {
  * What happened to an item, one word: the four verdicts, and for items
  * the gap list asks to remove, `removed` or `not-removed`.
  */
-export type ItemKind = 'present' | 'duplicate' | 'partial' | 'missing' | 'removed' | 'not-removed';
+export type ItemKind =
+  'present' | 'duplicate' | 'partial' | 'missing' | 'removed' | 'not-removed';
 
 export function itemKind(judgement: Judgement): ItemKind {
-  if (judgement.item.remove) return judgement.passed ? 'removed' : 'not-removed';
+  if (judgement.item.remove)
+    return judgement.passed ? 'removed' : 'not-removed';
   return judgement.verdict;
 }
 

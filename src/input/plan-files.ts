@@ -30,7 +30,10 @@ export interface InputContext {
  * natural order of their paths (`2-x.md` before `10-y.md`). `-` is
  * standard input. Paths in reports stay as the user wrote them.
  */
-export async function readPlan(args: string[], input: InputContext): Promise<PlanFiles> {
+export async function readPlan(
+  args: string[],
+  input: InputContext,
+): Promise<PlanFiles> {
   const files: SourceFile[] = [];
 
   for (const arg of args) {
@@ -38,18 +41,31 @@ export async function readPlan(args: string[], input: InputContext): Promise<Pla
       files.push(await readStdinSource(input));
       continue;
     }
-    const found = isFolder(resolve(input.cwd, arg)) ? markdownFilesIn(arg, input.cwd) : [arg];
+    const found = isFolder(resolve(input.cwd, arg))
+      ? markdownFilesIn(arg, input.cwd)
+      : [arg];
     for (const path of found) files.push(readAt(path, input.cwd));
   }
 
   refuseRepeats(files);
-  trace('plan: %d file(s): %o', files.length, files.map((file) => `${file.path} (${file.lines} lines)`));
-  return { files, label: args.length === 1 && args[0] !== STDIN_ARG ? args[0] : undefined };
+  trace(
+    'plan: %d file(s): %o',
+    files.length,
+    files.map((file) => `${file.path} (${file.lines} lines)`),
+  );
+  return {
+    files,
+    label: args.length === 1 && args[0] !== STDIN_ARG ? args[0] : undefined,
+  };
 }
 
 /** Read the gap list: one file or `-`. */
-export async function readGapList(arg: string, input: InputContext): Promise<SourceFile> {
-  const file = arg === STDIN_ARG ? await readStdinSource(input) : readAt(arg, input.cwd);
+export async function readGapList(
+  arg: string,
+  input: InputContext,
+): Promise<SourceFile> {
+  const file =
+    arg === STDIN_ARG ? await readStdinSource(input) : readAt(arg, input.cwd);
   trace('gap list: %s (%d lines)', file.path, file.lines);
   return file;
 }
@@ -89,13 +105,17 @@ function markdownFilesIn(folder: string, cwd: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && MARKDOWN_FILE.test(entry.name)) found.push(path);
+      else if (entry.isFile() && MARKDOWN_FILE.test(entry.name))
+        found.push(path);
     }
   };
   walk(root);
 
   if (found.length === 0) {
-    throw new UsageError('is a folder without Markdown files (*.md); expected the plan', folder);
+    throw new UsageError(
+      'is a folder without Markdown files (*.md); expected the plan',
+      folder,
+    );
   }
 
   const collator = new Intl.Collator('en', { numeric: true });
@@ -106,10 +126,16 @@ function markdownFilesIn(folder: string, cwd: string): string[] {
 }
 
 /** The gap list cannot also be (part of) the plan. */
-export function refuseGapListInPlan(planArgs: string[], gapArg: string, cwd: string): void {
+export function refuseGapListInPlan(
+  planArgs: string[],
+  gapArg: string,
+  cwd: string,
+): void {
   if (gapArg === STDIN_ARG) {
     if (planArgs.includes(STDIN_ARG)) {
-      throw new UsageError('standard input (-) can be only one of the two documents');
+      throw new UsageError(
+        'standard input (-) can be only one of the two documents',
+      );
     }
     return;
   }
@@ -119,7 +145,10 @@ export function refuseGapListInPlan(planArgs: string[], gapArg: string, cwd: str
     if (arg === STDIN_ARG) continue;
     const planPath = realpathSync(resolve(cwd, arg));
     if (planPath === gapPath || gapPath.startsWith(`${planPath}/`)) {
-      throw new UsageError('is given as both the plan and the gap list; pass two different files', gapArg);
+      throw new UsageError(
+        'is given as both the plan and the gap list; pass two different files',
+        gapArg,
+      );
     }
   }
 }
@@ -127,7 +156,8 @@ export function refuseGapListInPlan(planArgs: string[], gapArg: string, cwd: str
 function refuseRepeats(files: SourceFile[]): void {
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.path)) throw new UsageError('is given twice as part of the plan', file.path);
+    if (seen.has(file.path))
+      throw new UsageError('is given twice as part of the plan', file.path);
     seen.add(file.path);
   }
 }

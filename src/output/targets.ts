@@ -28,13 +28,16 @@ export function pairTargets(formats: string[], outputs: string[]): Target[] {
   const toStdout = targets.filter((target) => target.path === null);
   if (toStdout.length > 1) {
     const list = toStdout.map((target) => target.format.name).join(', ');
-    throw new UsageError(`only one format can go to standard output, not ${list}; give the others an --output`);
+    throw new UsageError(
+      `only one format can go to standard output, not ${list}; give the others an --output`,
+    );
   }
 
   const seen = new Set<string>();
   for (const target of targets) {
     if (target.path === null) continue;
-    if (seen.has(target.path)) throw new UsageError('is given twice as --output', target.path);
+    if (seen.has(target.path))
+      throw new UsageError('is given twice as --output', target.path);
     seen.add(target.path);
   }
   return targets;

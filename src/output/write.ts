@@ -1,4 +1,11 @@
-import { appendFileSync, mkdirSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 import createDebug from 'debug';
@@ -15,9 +22,16 @@ let counter = 0;
  * (atomic on one file system). On failure the temporary file is removed
  * and the target is untouched. `shown` is the path as the user gave it.
  */
-export function writeFileAtomic(path: string, text: string, shown: string = path): void {
+export function writeFileAtomic(
+  path: string,
+  text: string,
+  shown: string = path,
+): void {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  const temporary = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${counter++}.tmp`,
+  );
 
   try {
     mkdirSync(folder, { recursive: true });

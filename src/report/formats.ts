@@ -21,14 +21,44 @@ export interface ReportFormat {
 }
 
 const LIST: ReportFormat[] = [
-  { name: 'text', summary: 'the human report (default)', format: (context, options) => formatText(context, options) },
-  { name: 'json', summary: 'the JSON contract (docs/json-report.md)', format: formatJson },
-  { name: 'sarif', summary: 'SARIF 2.1.0 for GitHub code scanning', format: formatSarif },
-  { name: 'junit', summary: 'JUnit XML for CI test reports', format: formatJunit },
-  { name: 'github', summary: 'GitHub Actions annotations (+ job summary)', format: formatGithub },
-  { name: 'markdown', summary: 'a Markdown table for pull-request comments', format: formatMarkdown },
-  { name: 'compact', summary: 'path:line:col: severity: message [rule]', format: formatCompact },
+  {
+    name: 'text',
+    summary: 'the human report (default)',
+    format: (context, options) => formatText(context, options),
+  },
+  {
+    name: 'json',
+    summary: 'the JSON contract (docs/json-report.md)',
+    format: formatJson,
+  },
+  {
+    name: 'sarif',
+    summary: 'SARIF 2.1.0 for GitHub code scanning',
+    format: formatSarif,
+  },
+  {
+    name: 'junit',
+    summary: 'JUnit XML for CI test reports',
+    format: formatJunit,
+  },
+  {
+    name: 'github',
+    summary: 'GitHub Actions annotations (+ job summary)',
+    format: formatGithub,
+  },
+  {
+    name: 'markdown',
+    summary: 'a Markdown table for pull-request comments',
+    format: formatMarkdown,
+  },
+  {
+    name: 'compact',
+    summary: 'path:line:col: severity: message [rule]',
+    format: formatCompact,
+  },
 ];
 
 /** Every format by name; the CLI offers exactly these. */
-export const FORMATS: ReadonlyMap<string, ReportFormat> = new Map(LIST.map((entry) => [entry.name, entry]));
+export const FORMATS: ReadonlyMap<string, ReportFormat> = new Map(
+  LIST.map((entry) => [entry.name, entry]),
+);

@@ -1,7 +1,11 @@
 import { outcomeOf, type ReportContext } from './context.js';
 import { problemsOf } from './problems.js';
 
-const COMMANDS = { error: 'error', warning: 'warning', note: 'notice' } as const;
+const COMMANDS = {
+  error: 'error',
+  warning: 'warning',
+  note: 'notice',
+} as const;
 
 /**
  * GitHub Actions workflow commands: `::error` for items that fail the
@@ -17,15 +21,20 @@ export function formatGithub(context: ReportContext): string {
     const properties = [
       `file=${property(place.file)}`,
       `line=${place.line}`,
-      ...(place.endLine !== undefined && place.endLine > place.line ? [`endLine=${place.endLine}`] : []),
+      ...(place.endLine !== undefined && place.endLine > place.line
+        ? [`endLine=${place.endLine}`]
+        : []),
       `title=${property(`${problem.title} [${problem.rule}]`)}`,
     ];
     return `::${COMMANDS[problem.severity]} ${properties.join(',')}::${data(problem.message)}`;
   });
 
   const outcome = outcomeOf(context);
-  const verdict = outcome.exitCode === 0 ? 'passes' : `fails: ${outcome.reasons.join('; ')}`;
-  lines.push(`${context.tool.name}: score ${context.result.score.value.toFixed(1)}/100; the policy ${verdict}`);
+  const verdict =
+    outcome.exitCode === 0 ? 'passes' : `fails: ${outcome.reasons.join('; ')}`;
+  lines.push(
+    `${context.tool.name}: score ${context.result.score.value.toFixed(1)}/100; the policy ${verdict}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

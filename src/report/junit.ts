@@ -24,7 +24,8 @@ interface TestCase {
 export function formatJunit(context: ReportContext): string {
   const outcome = outcomeOf(context);
   const problems = new Map<ItemOutcome, Problem>();
-  for (const problem of problemsOf(context)) if (problem.outcome) problems.set(problem.outcome, problem);
+  for (const problem of problemsOf(context))
+    if (problem.outcome) problems.set(problem.outcome, problem);
 
   const items = outcome.items
     .filter((item) => !item.judgement.item.optional)
@@ -44,7 +45,11 @@ export function formatJunit(context: ReportContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-function itemCase(item: ItemOutcome, problem: Problem | undefined, context: ReportContext): TestCase {
+function itemCase(
+  item: ItemOutcome,
+  problem: Problem | undefined,
+  context: ReportContext,
+): TestCase {
   const testCase: TestCase = {
     classname: `plan-audit.${item.judgement.item.priority}`,
     name: label(item.judgement),
@@ -58,7 +63,9 @@ function itemCase(item: ItemOutcome, problem: Problem | undefined, context: Repo
   } else if (item.kind === 'duplicate' && !item.waived) {
     testCase.output = problem.message;
   } else {
-    testCase.skipped = item.waived ? `${problem.message} Not failing: ${item.waived}.` : problem.message;
+    testCase.skipped = item.waived
+      ? `${problem.message} Not failing: ${item.waived}.`
+      : problem.message;
   }
   return testCase;
 }
@@ -70,14 +77,28 @@ function policyCases(context: ReportContext): TestCase[] {
 
   if (settings.minScore !== null) {
     const ok = score >= settings.minScore;
-    cases.push(gateCase(`score is at least ${settings.minScore}`, ok, `the score ${score.toFixed(1)} is below ${settings.minScore}`));
+    cases.push(
+      gateCase(
+        `score is at least ${settings.minScore}`,
+        ok,
+        `the score ${score.toFixed(1)} is below ${settings.minScore}`,
+      ),
+    );
   }
   if (settings.maxMissing !== null) {
     const missing = outcomeOf(context).items.filter(
-      (item) => !item.judgement.item.optional && (item.kind === 'missing' || item.kind === 'not-removed'),
+      (item) =>
+        !item.judgement.item.optional &&
+        (item.kind === 'missing' || item.kind === 'not-removed'),
     ).length;
     const ok = missing <= settings.maxMissing;
-    cases.push(gateCase(`at most ${settings.maxMissing} items missing`, ok, `${missing} items are missing`));
+    cases.push(
+      gateCase(
+        `at most ${settings.maxMissing} items missing`,
+        ok,
+        `${missing} items are missing`,
+      ),
+    );
   }
   if (baseline) {
     const ok = score >= baseline.scoreBefore;
@@ -95,7 +116,10 @@ function gateCase(name: string, ok: boolean, message: string): TestCase {
   };
 }
 
-function suite(name: string, cases: TestCase[]): { cases: TestCase[]; lines: string[] } {
+function suite(
+  name: string,
+  cases: TestCase[],
+): { cases: TestCase[]; lines: string[] } {
   const lines = [`  <testsuite name="${xml(name)}" ${counts(cases)}>`];
   for (const testCase of cases) lines.push(...caseLines(testCase));
   lines.push('  </testsuite>');
@@ -104,25 +128,41 @@ function suite(name: string, cases: TestCase[]): { cases: TestCase[]; lines: str
 
 function caseLines(testCase: TestCase): string[] {
   const where =
-    testCase.file !== undefined ? ` file="${xml(testCase.file)}" line="${testCase.line}"` : '';
+    testCase.file !== undefined
+      ? ` file="${xml(testCase.file)}" line="${testCase.line}"`
+      : '';
   const open = `    <testcase classname="${xml(testCase.classname)}" name="${xml(testCase.name)}"${where}`;
 
   if (testCase.failure) {
     const { type, message } = testCase.failure;
-    return [`${open}>`, `      <failure type="${xml(type)}" message="${xml(message)}">${xml(message)}</failure>`, '    </testcase>'];
+    return [
+      `${open}>`,
+      `      <failure type="${xml(type)}" message="${xml(message)}">${xml(message)}</failure>`,
+      '    </testcase>',
+    ];
   }
   if (testCase.skipped !== undefined) {
-    return [`${open}>`, `      <skipped message="${xml(testCase.skipped)}"/>`, '    </testcase>'];
+    return [
+      `${open}>`,
+      `      <skipped message="${xml(testCase.skipped)}"/>`,
+      '    </testcase>',
+    ];
   }
   if (testCase.output !== undefined) {
-    return [`${open}>`, `      <system-out>${xml(testCase.output)}</system-out>`, '    </testcase>'];
+    return [
+      `${open}>`,
+      `      <system-out>${xml(testCase.output)}</system-out>`,
+      '    </testcase>',
+    ];
   }
   return [`${open}/>`];
 }
 
 function counts(cases: TestCase[]): string {
   const failures = cases.filter((testCase) => testCase.failure).length;
-  const skipped = cases.filter((testCase) => testCase.skipped !== undefined).length;
+  const skipped = cases.filter(
+    (testCase) => testCase.skipped !== undefined,
+  ).length;
   return `tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}"`;
 }
 

@@ -26,20 +26,33 @@ export function formatMarkdown(context: ReportContext): string {
   const mark = outcome.exitCode === 0 ? '✅' : '❌';
   const out: string[] = [];
 
-  out.push(`## ${mark} ${context.tool.name}: score ${result.score.value.toFixed(1)}/100`, '');
-  out.push(`${code(result.plan.path)} audited against ${code(result.gapList.path)}: ${counts(context)}.`, '');
+  out.push(
+    `## ${mark} ${context.tool.name}: score ${result.score.value.toFixed(1)}/100`,
+    '',
+  );
+  out.push(
+    `${code(result.plan.path)} audited against ${code(result.gapList.path)}: ${counts(context)}.`,
+    '',
+  );
 
   const policy = policyLines(context);
-  if (policy.length > 0) out.push(...policy.map((line) => `${line.replace(/^ {2}/, '- ')}  `), '');
+  if (policy.length > 0)
+    out.push(...policy.map((line) => `${line.replace(/^ {2}/, '- ')}  `), '');
 
   out.push('| Priority | Credit | Items |', '| --- | --- | --- |');
   for (const figure of result.score.byPriority) {
     if (figure.items === 0) continue;
     const share = figure.credit / figure.items;
-    out.push(`| ${figure.priority} | ${bar(share)} ${Math.round(share * 100)}% | ${figure.credit}/${figure.items} |`);
+    out.push(
+      `| ${figure.priority} | ${bar(share)} ${Math.round(share * 100)}% | ${figure.credit}/${figure.items} |`,
+    );
   }
 
-  out.push('', '| Verdict | Item | Priority | Where |', '| --- | --- | --- | --- |');
+  out.push(
+    '',
+    '| Verdict | Item | Priority | Where |',
+    '| --- | --- | --- | --- |',
+  );
   for (const item of outcome.items) out.push(itemRow(item, context));
 
   out.push('', `<sub>${cell(result.score.formula)}</sub>`);
@@ -51,18 +64,31 @@ function itemRow(item: ItemOutcome, context: ReportContext): string {
   const plan = context.result.plan.path;
   const places: string[] = [];
 
-  for (const match of judgement.matches) places.push(link(context, match.file ?? plan, match.startLine));
-  for (const mention of judgement.mentions) places.push(`mention ${link(context, mention.file ?? plan, mention.line)}`);
+  for (const match of judgement.matches)
+    places.push(link(context, match.file ?? plan, match.startLine));
+  for (const mention of judgement.mentions)
+    places.push(`mention ${link(context, mention.file ?? plan, mention.line)}`);
   if (judgement.suggestion) {
-    places.push(`add after ${link(context, judgement.suggestion.file ?? plan, judgement.suggestion.afterLine)}`);
+    places.push(
+      `add after ${link(context, judgement.suggestion.file ?? plan, judgement.suggestion.afterLine)}`,
+    );
   }
-  places.push(`gap ${link(context, context.result.gapList.path, judgement.item.line)}`);
+  places.push(
+    `gap ${link(context, context.result.gapList.path, judgement.item.line)}`,
+  );
 
-  const flags = [judgement.item.optional ? 'optional' : '', item.waived ? `not failing: ${item.waived}` : '']
+  const flags = [
+    judgement.item.optional ? 'optional' : '',
+    item.waived ? `not failing: ${item.waived}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
-  const verdict = item.severity === 'error' ? `**${VERDICTS[item.kind]}**` : VERDICTS[item.kind];
-  const name = cell(label(judgement)) + (flags ? ` <sub>(${cell(flags)})</sub>` : '');
+  const verdict =
+    item.severity === 'error'
+      ? `**${VERDICTS[item.kind]}**`
+      : VERDICTS[item.kind];
+  const name =
+    cell(label(judgement)) + (flags ? ` <sub>(${cell(flags)})</sub>` : '');
   return `| ${verdict} | ${name} | ${judgement.item.priority} | ${places.join(' · ')} |`;
 }
 
@@ -75,7 +101,8 @@ function counts(context: ReportContext): string {
     `${summary.partial} partial`,
     `${summary.missing} missing`,
   ];
-  if (summary.removed + summary.notRemoved > 0) parts.push(`${summary.notRemoved} not removed`);
+  if (summary.removed + summary.notRemoved > 0)
+    parts.push(`${summary.notRemoved} not removed`);
   return parts.join(', ');
 }
 
@@ -99,5 +126,8 @@ function code(text: string): string {
 
 /** Make text safe inside a table cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;');
 }

@@ -16,10 +16,14 @@ export function policyLines(context: ReportContext): string[] {
         `${diff.regressions.length} worse, ${diff.improvements.length} better, ` +
         `${diff.added.length} new, ${diff.dropped.length} gone`,
     );
-    for (const change of diff.regressions) lines.push(`  worse   ${describe(change)}`);
-    for (const change of diff.improvements) lines.push(`  better  ${describe(change)}`);
-    for (const item of diff.added) lines.push(`  new     ${item.label} (${item.kind})`);
-    for (const item of diff.dropped) lines.push(`  gone    ${item.label} (was ${item.kind})`);
+    for (const change of diff.regressions)
+      lines.push(`  worse   ${describe(change)}`);
+    for (const change of diff.improvements)
+      lines.push(`  better  ${describe(change)}`);
+    for (const item of diff.added)
+      lines.push(`  new     ${item.label} (${item.kind})`);
+    for (const item of diff.dropped)
+      lines.push(`  gone    ${item.label} (was ${item.kind})`);
   }
 
   for (const reason of outcome.reasons) lines.push(`Fails: ${reason}`);

@@ -34,7 +34,10 @@ export interface Problem {
 }
 
 /** The rule of each kind of item that needs attention. */
-export const ITEM_RULES: Record<Exclude<ItemKind, 'present' | 'removed'>, string> = {
+export const ITEM_RULES: Record<
+  Exclude<ItemKind, 'present' | 'removed'>,
+  string
+> = {
   missing: 'plan-audit/missing',
   partial: 'plan-audit/partial',
   duplicate: 'plan-audit/duplicate',
@@ -54,7 +57,12 @@ export function problemsOf(context: ReportContext): Problem[] {
   const problems: Problem[] = [];
 
   for (const item of outcome.items) {
-    if (item.severity === 'none' || item.kind === 'present' || item.kind === 'removed') continue;
+    if (
+      item.severity === 'none' ||
+      item.kind === 'present' ||
+      item.kind === 'removed'
+    )
+      continue;
     problems.push(itemProblem(item, item.kind, context));
   }
 
@@ -75,10 +83,20 @@ export function problemsOf(context: ReportContext): Problem[] {
   return problems;
 }
 
-function itemProblem(item: ItemOutcome, kind: keyof typeof ITEM_RULES, context: ReportContext): Problem {
+function itemProblem(
+  item: ItemOutcome,
+  kind: keyof typeof ITEM_RULES,
+  context: ReportContext,
+): Problem {
   const { judgement } = item;
-  const gapPlace: Place = { file: context.result.gapList.path, line: judgement.item.line, note: 'the item in the gap list' };
-  const sections = judgement.matches.map((match) => sectionPlace(match, context));
+  const gapPlace: Place = {
+    file: context.result.gapList.path,
+    line: judgement.item.line,
+    note: 'the item in the gap list',
+  };
+  const sections = judgement.matches.map((match) =>
+    sectionPlace(match, context),
+  );
   const name = `${label(judgement)} (${judgement.item.priority})`;
 
   const base = {
@@ -93,10 +111,17 @@ function itemProblem(item: ItemOutcome, kind: keyof typeof ITEM_RULES, context: 
     case 'missing': {
       const add = suggestionPlace(judgement, context);
       const where = add ? `; add it after ${at(add)}` : '';
-      return { ...base, message: `${name} is missing from the plan${where}.`, place: gapPlace, related: add ? [add] : [] };
+      return {
+        ...base,
+        message: `${name} is missing from the plan${where}.`,
+        place: gapPlace,
+        related: add ? [add] : [],
+      };
     }
     case 'partial': {
-      const mentions = judgement.mentions.map((mention) => mentionPlace(mention, context));
+      const mentions = judgement.mentions.map((mention) =>
+        mentionPlace(mention, context),
+      );
       const where = mentions.map(at).join(', ');
       return {
         ...base,
@@ -124,7 +149,10 @@ function itemProblem(item: ItemOutcome, kind: keyof typeof ITEM_RULES, context: 
 
 /** `plan.md:10-20` or `plan.md:12`. */
 export function at(place: Place): string {
-  const range = place.endLine !== undefined && place.endLine !== place.line ? `-${place.endLine}` : '';
+  const range =
+    place.endLine !== undefined && place.endLine !== place.line
+      ? `-${place.endLine}`
+      : '';
   return `${place.file}:${place.line}${range}`;
 }
 
@@ -138,10 +166,17 @@ function sectionPlace(match: SectionMatch, context: ReportContext): Place {
 }
 
 function mentionPlace(mention: Reference, context: ReportContext): Place {
-  return { file: mention.file ?? context.result.plan.path, line: mention.line, note: `mention (${mention.kind})` };
+  return {
+    file: mention.file ?? context.result.plan.path,
+    line: mention.line,
+    note: `mention (${mention.kind})`,
+  };
 }
 
-function suggestionPlace(judgement: Judgement, context: ReportContext): Place | null {
+function suggestionPlace(
+  judgement: Judgement,
+  context: ReportContext,
+): Place | null {
   const { suggestion } = judgement;
   if (!suggestion) return null;
   return {

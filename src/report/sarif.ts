@@ -1,6 +1,11 @@
 import type { ReportContext } from './context.js';
 import { outcomeOf } from './context.js';
-import { ITEM_RULES, type Place, type Problem, problemsOf } from './problems.js';
+import {
+  ITEM_RULES,
+  type Place,
+  type Problem,
+  problemsOf,
+} from './problems.js';
 
 /** The schema SARIF consumers expect in `$schema`. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,11 +19,36 @@ interface RuleInfo {
 
 /** The rules every SARIF log declares, in a fixed order. */
 const RULES: RuleInfo[] = [
-  { id: ITEM_RULES.missing, name: 'MissingItem', summary: 'A required item of the gap list has no place in the plan.', level: 'error' },
-  { id: ITEM_RULES.partial, name: 'PartialItem', summary: 'The plan mentions an item but gives it no section.', level: 'warning' },
-  { id: ITEM_RULES.duplicate, name: 'DuplicateItem', summary: 'Two or more plan sections cover the same item.', level: 'warning' },
-  { id: ITEM_RULES['not-removed'], name: 'ItemNotRemoved', summary: 'The gap list asks to remove an item the plan still has.', level: 'error' },
-  { id: 'plan-audit/conflicting-priority', name: 'ConflictingPriority', summary: 'A gap item states more than one priority.', level: 'warning' },
+  {
+    id: ITEM_RULES.missing,
+    name: 'MissingItem',
+    summary: 'A required item of the gap list has no place in the plan.',
+    level: 'error',
+  },
+  {
+    id: ITEM_RULES.partial,
+    name: 'PartialItem',
+    summary: 'The plan mentions an item but gives it no section.',
+    level: 'warning',
+  },
+  {
+    id: ITEM_RULES.duplicate,
+    name: 'DuplicateItem',
+    summary: 'Two or more plan sections cover the same item.',
+    level: 'warning',
+  },
+  {
+    id: ITEM_RULES['not-removed'],
+    name: 'ItemNotRemoved',
+    summary: 'The gap list asks to remove an item the plan still has.',
+    level: 'error',
+  },
+  {
+    id: 'plan-audit/conflicting-priority',
+    name: 'ConflictingPriority',
+    summary: 'A gap item states more than one priority.',
+    level: 'warning',
+  },
 ];
 
 /**
@@ -32,7 +62,12 @@ export function formatSarif(context: ReportContext): string {
   const rules = [...RULES];
   for (const problem of problems) {
     if (!rules.some((rule) => rule.id === problem.rule)) {
-      rules.push({ id: problem.rule, name: problem.title, summary: problem.title, level: problem.severity });
+      rules.push({
+        id: problem.rule,
+        name: problem.title,
+        summary: problem.title,
+        level: problem.severity,
+      });
     }
   }
 
@@ -70,7 +105,9 @@ function invocation(context: ReportContext): object {
   return {
     executionSuccessful: true,
     exitCode: outcome.exitCode,
-    ...(outcome.reasons.length > 0 ? { exitCodeDescription: outcome.reasons.join('; ') } : {}),
+    ...(outcome.reasons.length > 0
+      ? { exitCodeDescription: outcome.reasons.join('; ') }
+      : {}),
   };
 }
 
@@ -83,7 +120,12 @@ function result(problem: Problem, rules: RuleInfo[]): object {
     message: { text: problem.message },
     locations: [location(problem.place)],
     ...(problem.related.length > 0
-      ? { relatedLocations: problem.related.map((place, index) => ({ id: index + 1, ...location(place) })) }
+      ? {
+          relatedLocations: problem.related.map((place, index) => ({
+            id: index + 1,
+            ...location(place),
+          })),
+        }
       : {}),
     partialFingerprints: { 'planAuditItem/v1': problem.fingerprint },
     ...(outcome
@@ -98,13 +140,18 @@ function result(problem: Problem, rules: RuleInfo[]): object {
   };
 }
 
-function location(place: Place): { physicalLocation: object; message?: { text: string } } {
+function location(place: Place): {
+  physicalLocation: object;
+  message?: { text: string };
+} {
   return {
     physicalLocation: {
       artifactLocation: { uri: toUri(place.file) },
       region: {
         startLine: Math.max(1, place.line),
-        ...(place.endLine !== undefined && place.endLine > place.line ? { endLine: place.endLine } : {}),
+        ...(place.endLine !== undefined && place.endLine > place.line
+          ? { endLine: place.endLine }
+          : {}),
       },
     },
     ...(place.note ? { message: { text: place.note } } : {}),
@@ -119,6 +166,7 @@ export function toUri(path: string): string {
     .map((part) => encodeURIComponent(part))
     .join('/');
 
-  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded.replace('%3A', ':')}`;
+  if (/^[A-Za-z]:\//.test(slashed))
+    return `file:///${encoded.replace('%3A', ':')}`;
   return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }
