@@ -401,6 +401,7 @@ function refuseOverwritingInputs(
   else if (options.writeBaseline === true && options.baseline)
     writes.push(options.baseline);
 
+  const written = new Set<string>();
   for (const path of writes) {
     if (real.has(realPathOrNull(resolve(cwd, path)))) {
       throw new UsageError(
@@ -408,6 +409,10 @@ function refuseOverwritingInputs(
         path,
       );
     }
+    if (written.has(resolve(cwd, path))) {
+      throw new UsageError('is given twice as a file to write', path);
+    }
+    written.add(resolve(cwd, path));
   }
 }
 

@@ -342,6 +342,18 @@ describe('baselines', () => {
     );
   });
 
+  it.each([
+    [['--write-baseline'], 'plan-audit: --write-baseline needs a file, or a --baseline to update\n'],
+    [
+      ['-f', 'json', '-o', 'r.json', '--write-baseline', 'r.json'],
+      'plan-audit: r.json: is given twice as a file to write\n',
+    ],
+  ])('refuses %j', async (args, message) => {
+    const run = await runIn(project(), ['plan.md', 'gaps.md', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(message);
+  });
+
   it('refuses a missing baseline unless it is to be written', async () => {
     const run = await runIn(project(), [
       'plan.md',

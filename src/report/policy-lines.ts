@@ -1,11 +1,16 @@
 import type { ItemChange } from '../gate/baseline.js';
+import { DEFAULT_POLICY } from '../gate/settings.js';
 import { outcomeOf, type ReportContext } from './context.js';
 
 /**
  * What the policy decided and how the run compares with a baseline, as
- * plain lines for the text reports: empty for a default run that passes.
+ * plain lines for the text reports. With `onlyWhenSet`, the reasons of a
+ * run under the default policy are left out: the MISSING lines say it.
  */
-export function policyLines(context: ReportContext): string[] {
+export function policyLines(
+  context: ReportContext,
+  options: { onlyWhenSet?: boolean } = {},
+): string[] {
   const outcome = outcomeOf(context);
   const lines: string[] = [];
   const diff = outcome.baseline;
@@ -25,6 +30,10 @@ export function policyLines(context: ReportContext): string[] {
     for (const item of diff.dropped)
       lines.push(`  gone    ${item.label} (was ${item.kind})`);
   }
+
+  const isDefault =
+    JSON.stringify(outcome.settings) === JSON.stringify(DEFAULT_POLICY);
+  if (options.onlyWhenSet && isDefault && !diff) return lines;
 
   for (const reason of outcome.reasons) lines.push(`Fails: ${reason}`);
   return lines;

@@ -35,7 +35,7 @@ export function formatText(context: ReportContext, options: TextOptions): string
   }
 
   out.push(...findingLines(context, paint));
-  out.push('', ...scoreLines(context, paint), ...policyLines(context));
+  out.push('', ...scoreLines(context, paint), ...policyLines(context, { onlyWhenSet: true }));
   return `${out.join('\n')}\n`;
 }
 
