@@ -63,6 +63,7 @@ export function collectFailOn(
   return [...new Set([...previous, ...(kinds as FailKind[])])];
 }
 
+/** `--min-score`: a number from 0 to 100. */
 export function parseScore(value: string): number {
   const number = Number(value);
   if (
@@ -76,6 +77,7 @@ export function parseScore(value: string): number {
   return number;
 }
 
+/** `--max-missing`: a whole number. */
 export function parseCount(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {

@@ -18,6 +18,7 @@ export interface Baseline {
   items: Map<string, BaselineItem>;
 }
 
+/** An item whose verdict changed since the baseline. */
 export interface ItemChange {
   key: string;
   label: string;

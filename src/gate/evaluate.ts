@@ -21,6 +21,7 @@ const trace = createDebug('plan-audit:policy');
 /** How loudly a report shows an item: `error` fails the run. */
 export type Severity = 'error' | 'warning' | 'note' | 'none';
 
+/** What the policy makes of one item. */
 export interface ItemOutcome {
   judgement: Judgement;
   kind: ItemKind;

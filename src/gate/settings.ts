@@ -25,6 +25,7 @@ export interface PolicySettings {
   gates: Record<Priority, Gate>;
 }
 
+/** Fail when a required item is missing (or not removed); nothing else. */
 export const DEFAULT_POLICY: PolicySettings = {
   failOn: ['missing'],
   minScore: null,
@@ -39,6 +40,7 @@ export const DEFAULT_POLICY: PolicySettings = {
 export type ItemKind =
   'present' | 'duplicate' | 'partial' | 'missing' | 'removed' | 'not-removed';
 
+/** The kind of a judgement, removal checks included. */
 export function itemKind(judgement: Judgement): ItemKind {
   if (judgement.item.remove)
     return judgement.passed ? 'removed' : 'not-removed';
