@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 import createDebug from 'debug';
@@ -45,6 +45,7 @@ import { formatExplanation } from './report/explain.js';
 import { formatJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatQuiet } from './report/quiet.js';
+import { formatRuleList } from './report/rules.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
 import { withTracing } from './trace.js';
@@ -93,6 +94,15 @@ Examples:
   $ plan-audit chapters/ gaps.md -f sarif -o plan-audit.sarif -f junit -o plan-audit.xml
   $ plan-audit plan.md gaps.md --fail-on missing,partial --min-score 80
   $ plan-audit plan.md gaps.md --baseline audit.json --write-baseline
+  $ plan-audit plan.md gaps.md --explain     # why each verdict came out so
+  $ plan-audit rules                         # the active rules and their files
+
+Rules and config:
+  Shipped rules live in rules/*.yml. A .plan-audit.yml found by walking up
+  from the current folder may name more (rules: [dir or file, ...]), and
+  --rules names more still; a later rule with the same id (file name)
+  overrides an earlier one: --rules wins over the config, the config over
+  the shipped rules.
 `;
 
 /** Run the command line; resolves to the exit code. Never throws. */
@@ -214,6 +224,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(await withTracing(options.verbose === true, io.stderr, work));
     });
 
+  program
+    .command('rules')
+    .description('list the active rules, with the file that set each one, and exit')
+    .option('--rules <path...>', 'extra rule files or folders, as for an audit')
+    .action((options: { rules?: string[] }) => {
+      const cwd = io.cwd ?? process.cwd();
+      const config = loadConfig({ config: undefined }, cwd);
+      const rules = loadRules(ruleSources(options, config));
+      io.stdout(formatRuleList(rules, (path) => relative(cwd, path) || path));
+      setExit(0);
+    });
+
   return program;
 }
 
@@ -331,7 +353,10 @@ function writeReports(
 }
 
 /** `--config`, else the nearest `.plan-audit.yml`, unless `--no-config`. */
-function loadConfig(options: AuditOptions, cwd: string): ConfigFile | null {
+function loadConfig(
+  options: Pick<AuditOptions, 'config'>,
+  cwd: string,
+): ConfigFile | null {
   const path =
     options.config === false
       ? null
@@ -348,7 +373,7 @@ function loadConfig(options: AuditOptions, cwd: string): ConfigFile | null {
  * line wins over the config, and the config over the defaults.
  */
 function ruleSources(
-  options: AuditOptions,
+  options: Pick<AuditOptions, 'rules'>,
   config: ConfigFile | null,
 ): string[] {
   const fromConfig = config ? configRuleSources(config) : [];
