@@ -146,8 +146,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option(
-      '--rules <path...>',
-      'extra rule files or folders; they override shipped rules of the same id',
+      '--rules <path>',
+      'an extra rule file or folder (repeatable); it overrides shipped rules of the same id',
+      collect,
     )
     .option(
       '--explain',
@@ -227,10 +228,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('rules')
     .description('list the active rules, with the file that set each one, and exit')
-    .option('--rules <path...>', 'extra rule files or folders, as for an audit')
-    .action((options: { rules?: string[] }) => {
+    .action((_options: unknown, command: Command) => {
       const cwd = io.cwd ?? process.cwd();
-      const config = loadConfig({ config: undefined }, cwd);
+      const options = command.optsWithGlobals() as AuditOptions;
+      const config = loadConfig(options, cwd);
       const rules = loadRules(ruleSources(options, config));
       io.stdout(formatRuleList(rules, (path) => relative(cwd, path) || path));
       setExit(0);

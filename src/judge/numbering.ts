@@ -44,9 +44,9 @@ function repeats(entries: Array<{ number: number; line: number; id: string }>): 
 
 function holes(entries: Array<{ number: number; line: number; id: string }>): Finding[] {
   const findings: Finding[] = [];
-  const sorted = [...new Map(entries.map((entry) => [entry.number, entry])).values()].sort(
-    (a, b) => a.number - b.number,
-  );
+  const first = new Map<number, { number: number; line: number; id: string }>();
+  for (const entry of entries) if (!first.has(entry.number)) first.set(entry.number, entry);
+  const sorted = [...first.values()].sort((a, b) => a.number - b.number);
 
   for (let index = 1; index < sorted.length; index++) {
     const before = sorted[index - 1];
