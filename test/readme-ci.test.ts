@@ -173,3 +173,23 @@ describe('the executable', () => {
     );
   });
 });
+
+describe('README: Editors', () => {
+  it('the VS Code problem matcher reads every line of the compact format', () => {
+    const start = README.indexOf('\n### Editors\n');
+    const task = JSON.parse(/```json\n([\s\S]*?)```/.exec(README.slice(start))![1]);
+    const { pattern } = task.problemMatcher;
+
+    const dir = repository();
+    const run = runBin(dir, argsOf(task.command));
+    const lines = run.stdout.trim().split('\n');
+
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      const match = new RegExp(pattern.regexp).exec(line);
+      expect(match, line).not.toBeNull();
+      expect(match![pattern.file]).toMatch(/^docs\//);
+      expect(match![pattern.code]).toMatch(/^plan-audit\//);
+    }
+  });
+});
