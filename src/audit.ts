@@ -5,7 +5,7 @@ import { judgeItem } from './judge/verdict.js';
 import { MatchEngine } from './match/engine.js';
 import { PlanIndex } from './match/plan-index.js';
 import type { AuditReport, ItemSource, PlanOutline, SourceFile } from './model.js';
-import { buildOutline } from './plan/outline.js';
+import { buildPlanOutline, planLabel } from './plan/merge.js';
 import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
 import { mergeRepeats } from './gaps/repeats.js';
@@ -21,13 +21,25 @@ export interface AuditResult extends AuditReport {
   outline: PlanOutline;
 }
 
+/** A plan given as several files: the files and how to name them. */
+export interface PlanFiles {
+  files: SourceFile[];
+  /** The folder or list the user gave, for headers. */
+  label?: string;
+}
+
 /**
- * The whole audit on two files already read: outline the plan, find the
- * gap items, gather every rule's evidence, judge, place what is missing,
- * score. Pure: it reads nothing and prints nothing.
+ * The whole audit on files already read: outline the plan (one file or
+ * several), find the gap items, gather every rule's evidence, judge, place
+ * what is missing, score. Pure: it reads nothing and prints nothing.
  */
-export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): AuditResult {
-  const outline = buildOutline(plan);
+export function audit(
+  plan: SourceFile | PlanFiles,
+  gapList: SourceFile,
+  rules: Rule[],
+): AuditResult {
+  const planFiles = 'files' in plan ? plan.files : [plan];
+  const outline = buildPlanOutline(planFiles);
   const extraction = extractGapItems(gapList);
   const { items, findings: repeatFindings } = mergeRepeats(extraction.items);
 
@@ -39,7 +51,8 @@ export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): Aud
   suggestPlacements(judgements, outline);
 
   return {
-    plan,
+    plan: planLabel(planFiles, 'files' in plan ? plan.label : undefined),
+    planFiles,
     gapList,
     strategy: extraction.strategy,
     outline,

@@ -15,7 +15,15 @@ export function run(): void {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    readStdin,
   }).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** All of standard input as bytes. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

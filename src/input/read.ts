@@ -12,9 +12,15 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * counts lines the same way whatever the ending.
  */
 export function readSourceFile(path: string): SourceFile {
-  const bytes = readBytes(path);
-  const text = decodeText(bytes, path);
+  return sourceFromBytes(path, readBytes(path));
+}
 
+/**
+ * Bytes read elsewhere (stdin) as a source file, with the same checks as
+ * a file on disk; `path` is the name reports use.
+ */
+export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
+  const text = decodeText(bytes, path);
   return { path, text, lines: countLines(text) };
 }
 
