@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 
 import { audit } from './audit.js';
 import { UsageError } from './errors.js';
+import { addFixCommand } from './fix/command.js';
 import { readSourceFile } from './input/read.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { EXIT_USAGE, exitCodeFor } from './policy.js';
@@ -18,6 +19,11 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   stdoutIsTty: boolean;
+  /** For `fix --interactive`: whether stdin is a terminal, and how to ask. */
+  stdinIsTty?: boolean;
+  ask?: (question: string) => Promise<string>;
+  /** Where to start looking for `.plan-audit.yml`; the process's by default. */
+  cwd?: string;
 }
 
 interface AuditOptions {
@@ -73,6 +79,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -83,6 +90,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(runAudit(plan, gaps, options, io));
     });
 
+  addFixCommand(program, io, setExit);
   return program;
 }
 

@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 import { main } from './cli.js';
 
 /**
@@ -15,7 +17,19 @@ export function run(): void {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    stdinIsTty: process.stdin.isTTY === true,
+    ask,
   }).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** Ask on the terminal; questions go to stderr so stdout stays the diff. */
+async function ask(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
 }

@@ -12,10 +12,22 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * counts lines the same way whatever the ending.
  */
 export function readSourceFile(path: string): SourceFile {
-  const bytes = readBytes(path);
-  const text = decodeText(bytes, path);
+  return decodeSource(path, readBytes(path));
+}
 
+/**
+ * Decode bytes already read from `path` as {@link readSourceFile} does;
+ * `fix` uses it so that the bytes it audits are the bytes it compares
+ * before writing.
+ */
+export function decodeSource(path: string, bytes: Buffer): SourceFile {
+  const text = decodeText(bytes, path);
   return { path, text, lines: countLines(text) };
+}
+
+/** Read a file's bytes, turning file system errors into usage errors. */
+export function readSourceBytes(path: string): Buffer {
+  return readBytes(path);
 }
 
 /** Turn text given in memory (stdin, tests) into a source file. */
@@ -84,7 +96,8 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
-function hasUtf8Bom(bytes: Buffer): boolean {
+/** True when the bytes start with the UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Buffer): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 
