@@ -22,7 +22,8 @@ const DEFAULT_DEPTH = 2;
  */
 export function placeStub(judgement: Judgement, outline: PlanOutline, tree: Root): Placement {
   const suggested = judgement.suggestion?.afterLine ?? outline.file.lines;
-  const afterLine = lineAfterBlocks(tree, suggested);
+  // A block left open at the end of the file ends past its last line.
+  const afterLine = Math.min(lineAfterBlocks(tree, suggested), outline.file.lines);
   const near = judgement.suggestion?.near.startLine;
 
   return {
