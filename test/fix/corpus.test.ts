@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { audit } from '../../src/audit.js';
+import { buildFix } from '../../src/fix/build.js';
+import { selectItems } from '../../src/fix/select.js';
+import { DEFAULT_STUB_TEMPLATE } from '../../src/fix/template.js';
+import { sourceFromText } from '../../src/input/read.js';
+import { SHIPPED_RULES } from '../../src/meta.js';
+import { loadRules } from '../../src/rules/load.js';
+
+const CORPUS = join(import.meta.dirname, '..', 'corpus');
+const RULES = loadRules([SHIPPED_RULES]);
+
+const pairs = readdirSync(CORPUS).flatMap((set) =>
+  readdirSync(join(CORPUS, set)).map((name) => join(CORPUS, set, name)),
+);
+
+function fixOnce(planText: string, gapText: string) {
+  const result = audit(sourceFromText('plan.md', planText), sourceFromText('gaps.md', gapText), RULES);
+  const { chosen } = selectItems(result.judgements, result.gapList);
+  return { result, outcome: buildFix({ result, chosen, template: DEFAULT_STUB_TEMPLATE, rules: RULES }) };
+}
+
+describe.each(pairs)('fix on the corpus pair %s', (folder) => {
+  const plan = readFileSync(join(folder, 'plan.md'), 'utf8');
+  const gaps = readFileSync(join(folder, 'gaps.md'), 'utf8');
+
+  it('leaves no required item missing, and a second run adds nothing', () => {
+    const first = fixOnce(plan, gaps);
+    expect(first.outcome.leftOut).toEqual([]);
+
+    const second = fixOnce(first.outcome.text, gaps);
+    const stillMissing = second.result.judgements.filter(
+      (judgement) => judgement.verdict === 'missing' && !judgement.item.remove && !judgement.item.optional,
+    );
+    expect(stillMissing.map((judgement) => judgement.item.title)).toEqual([]);
+    expect(second.outcome.text).toBe(first.outcome.text);
+  });
+});
