@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 
 import { UsageError } from '../errors.js';
 
@@ -61,20 +67,32 @@ export function loadConfig(startDir: string): Config | null {
 /** Parse configuration text; `path` is only used in messages. */
 export function parseConfig(path: string, text: string): Config {
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const document = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: false,
+  });
 
   const [first] = document.errors;
   if (first) {
     const line = counter.linePos(first.pos[0]).line;
-    throw new ConfigError(path, line, `invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new ConfigError(
+      path,
+      line,
+      `invalid YAML: ${first.message.split('\n')[0]}`,
+    );
   }
 
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
-    throw new ConfigError(path, 1, 'expected a mapping of settings such as "fix:"');
+    throw new ConfigError(
+      path,
+      1,
+      'expected a mapping of settings such as "fix:"',
+    );
   }
 
-  const lineOf = (keys: ReadonlyArray<string | number>) => lineIn(document, counter, keys);
+  const lineOf = (keys: ReadonlyArray<string | number>) =>
+    lineIn(document, counter, keys);
   return {
     path,
     values: (document.toJS() ?? {}) as Record<string, unknown>,
@@ -90,7 +108,8 @@ function lineIn(
 ): number {
   // A missing key points at its parent, so the message still has a place.
   for (let length = keys.length; length >= 0; length--) {
-    const node = document.getIn(keys.slice(0, length), true) as YamlNode | undefined;
+    const node = document.getIn(keys.slice(0, length), true) as
+      YamlNode | undefined;
     if (node?.range) return counter.linePos(node.range[0]).line;
   }
   return 1;

@@ -30,11 +30,17 @@ export interface AppliedInsertions {
  * line gains a newline and the new last line goes without one, so the file
  * still ends the way it did.
  */
-export function applyInsertions(lines: readonly Line[], insertions: readonly Insertion[]): AppliedInsertions {
+export function applyInsertions(
+  lines: readonly Line[],
+  insertions: readonly Insertion[],
+): AppliedInsertions {
   const eol = dominantEol(lines);
   const order = insertions
     .map((insertion, index) => ({ insertion, index }))
-    .sort((a, b) => a.insertion.afterLine - b.insertion.afterLine || a.index - b.index);
+    .sort(
+      (a, b) =>
+        a.insertion.afterLine - b.insertion.afterLine || a.index - b.index,
+    );
 
   const edits: Edit[] = [];
   const starts: number[] = new Array(insertions.length).fill(0);
@@ -50,7 +56,10 @@ export function applyInsertions(lines: readonly Line[], insertions: readonly Ins
     if (lineNo > 0) emit(' ', lines[lineNo - 1]);
 
     const group: typeof order = [];
-    while (next < order.length && clampLine(order[next].insertion.afterLine, lines) === lineNo) {
+    while (
+      next < order.length &&
+      clampLine(order[next].insertion.afterLine, lines) === lineNo
+    ) {
       group.push(order[next++]);
     }
     if (group.length === 0) continue;

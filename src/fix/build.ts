@@ -66,12 +66,25 @@ export function buildFix(request: FixRequest): FixOutcome {
     if (draft.stubs.length === 0) return { ...draft, leftOut, sideEffects: [] };
 
     const after = sourceFromText(plan.path, draft.text);
-    const structural = structuralFailures(draft, parseMarkdown(after), outline.sections.length);
-    const again = structural.length === 0 ? audit(after, request.result.gapList, request.rules) : null;
-    const failures = again ? auditFailures(request.result, again, draft) : structural;
+    const structural = structuralFailures(
+      draft,
+      parseMarkdown(after),
+      outline.sections.length,
+    );
+    const again =
+      structural.length === 0
+        ? audit(after, request.result.gapList, request.rules)
+        : null;
+    const failures = again
+      ? auditFailures(request.result, again, draft)
+      : structural;
 
     if (again && failures.length === 0) {
-      return { ...draft, leftOut, sideEffects: sideEffects(request.result, again, draft) };
+      return {
+        ...draft,
+        leftOut,
+        sideEffects: sideEffects(request.result, again, draft),
+      };
     }
     leftOut.push(...failures);
     const failed = new Set(failures.map((failure) => failure.judgement));
@@ -79,18 +92,29 @@ export function buildFix(request: FixRequest): FixOutcome {
   }
 }
 
-function draftStubs(request: FixRequest, chosen: Judgement[], outline: PlanOutline, tree: Root): Draft {
+function draftStubs(
+  request: FixRequest,
+  chosen: Judgement[],
+  outline: PlanOutline,
+  tree: Root,
+): Draft {
   const plan = request.result.plan;
   const stubs = chosen.map((judgement) => {
     const placement = placeStub(judgement, outline, tree);
     const origin = `${displayPath(plan, request.result.gapList)}:${judgement.item.line}`;
-    const lines = renderStub(request.template, judgement.item, { depth: placement.depth, origin });
+    const lines = renderStub(request.template, judgement.item, {
+      depth: placement.depth,
+      origin,
+    });
     return { judgement, placement, lines, line: 0 };
   });
 
   const { edits, starts } = applyInsertions(
     splitLines(plan.text),
-    stubs.map((stub) => ({ afterLine: stub.placement.afterLine, lines: stub.lines })),
+    stubs.map((stub) => ({
+      afterLine: stub.placement.afterLine,
+      lines: stub.lines,
+    })),
   );
   stubs.forEach((stub, index) => {
     stub.line = starts[index];
@@ -108,17 +132,24 @@ function displayPath(plan: SourceFile, gapList: SourceFile): string {
  * every old heading must survive: an unclosed block in the plan (or in an
  * item's body) would otherwise swallow text.
  */
-function structuralFailures(draft: Draft, tree: Root, oldHeadings: number): Failure[] {
+function structuralFailures(
+  draft: Draft,
+  tree: Root,
+  oldHeadings: number,
+): Failure[] {
   const topLevel = new Map<number, number>();
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.position) topLevel.set(node.position.start.line, node.depth);
+    if (node.type === 'heading' && node.position)
+      topLevel.set(node.position.start.line, node.depth);
   }
 
   const failures = draft.stubs
     .filter((stub) => topLevel.get(stub.line) !== stub.placement.depth)
     .map((stub) => ({
       judgement: stub.judgement,
-      reason: `its heading would land inside a block that is still open after plan line ${stub.placement.afterLine}`,
+      reason:
+        'its heading would land inside a block that is still open after ' +
+        `plan line ${stub.placement.afterLine}`,
     }));
   if (failures.length > 0) return failures;
 
@@ -127,25 +158,45 @@ function structuralFailures(draft: Draft, tree: Root, oldHeadings: number): Fail
     if (node.position) headingLines.push(node.position.start.line);
   });
   const inStubs = (line: number) =>
-    draft.stubs.some((stub) => line >= stub.line && line < stub.line + stub.lines.length);
+    draft.stubs.some(
+      (stub) => line >= stub.line && line < stub.line + stub.lines.length,
+    );
   const kept = headingLines.filter((line) => !inStubs(line)).length;
   if (kept >= oldHeadings) return [];
 
   // Blame the stub nearest before the first heading that was lost.
   const last = draft.stubs.reduce((a, b) => (a.line > b.line ? a : b));
-  return [{ judgement: last.judgement, reason: 'its text would leave a block open and swallow the plan after it' }];
+  return [
+    {
+      judgement: last.judgement,
+      reason: 'its text would leave a block open and swallow the plan after it',
+    },
+  ];
 }
 
-function auditFailures(before: AuditResult, after: AuditResult, draft: Draft): Failure[] {
+function auditFailures(
+  before: AuditResult,
+  after: AuditResult,
+  draft: Draft,
+): Failure[] {
   return draft.stubs
-    .filter((stub) => verdictAfter(before, after, stub.judgement).verdict === 'missing')
+    .filter(
+      (stub) =>
+        verdictAfter(before, after, stub.judgement).verdict === 'missing',
+    )
     .map((stub) => ({
       judgement: stub.judgement,
-      reason: `the audit would not find its stub heading "${stub.lines[0]}", so every run would add it again`,
+      reason:
+        `the audit would not find its stub heading "${stub.lines[0]}", ` +
+        'so every run would add it again',
     }));
 }
 
-function sideEffects(before: AuditResult, after: AuditResult, draft: Draft): FixOutcome['sideEffects'] {
+function sideEffects(
+  before: AuditResult,
+  after: AuditResult,
+  draft: Draft,
+): FixOutcome['sideEffects'] {
   const added = new Set(draft.stubs.map((stub) => stub.judgement));
 
   return before.judgements
@@ -164,6 +215,10 @@ function state(judgement: Judgement): string {
 }
 
 /** The same gap list gives the same items in the same order. */
-function verdictAfter(before: AuditResult, after: AuditResult, judgement: Judgement): Judgement {
+function verdictAfter(
+  before: AuditResult,
+  after: AuditResult,
+  judgement: Judgement,
+): Judgement {
   return after.judgements[before.judgements.indexOf(judgement)];
 }

@@ -7,14 +7,24 @@ import { audit } from '../audit.js';
 import type { CliIo } from '../cli.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { decodeSource, hasUtf8Bom, readSourceBytes, readSourceFile } from '../input/read.js';
+import {
+  decodeSource,
+  hasUtf8Bom,
+  readSourceBytes,
+  readSourceFile,
+} from '../input/read.js';
 import type { Judgement } from '../model.js';
 import { SHIPPED_RULES } from '../meta.js';
 import { EXIT_FAILED, EXIT_OK } from '../policy.js';
 import { loadRules } from '../rules/load.js';
 import { buildFix } from './build.js';
 import { unifiedDiff } from './diff.js';
-import { formatDryRunNote, formatFixNotes, formatWritten, interactiveQuestion } from './report.js';
+import {
+  formatDryRunNote,
+  formatFixNotes,
+  formatWritten,
+  interactiveQuestion,
+} from './report.js';
 import { selectItems } from './select.js';
 import { fixSettings } from './settings.js';
 import { writeFileSafely } from './write.js';
@@ -54,16 +64,38 @@ Examples:
 `;
 
 /** Add `plan-audit fix` to the program; it inherits its output settings. */
-export function addFixCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function addFixCommand(
+  program: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+): void {
   program
     .command('fix')
-    .description('Add a stub section to the plan for every missing required item (a dry run unless --write).')
+    .description(
+      'Add a stub section to the plan for every missing required item (a dry run unless --write).',
+    )
     .argument('<plan>', 'the Markdown plan to add stubs to')
     .argument('<gaps>', 'the gap list it is audited against')
-    .option('-w, --write', 'change the plan file (default: print a unified diff)', false)
-    .option('--only <item>', 'only this item, by id or title; repeat for more (optional items too)', collect, [])
-    .option('-i, --interactive', 'ask for each item before adding it (needs a terminal)', false)
-    .option('--rules <path...>', 'extra rule files or folders, as for the audit')
+    .option(
+      '-w, --write',
+      'change the plan file (default: print a unified diff)',
+      false,
+    )
+    .option(
+      '--only <item>',
+      'only this item, by id or title; repeat for more (optional items too)',
+      collect,
+      [],
+    )
+    .option(
+      '-i, --interactive',
+      'ask for each item before adding it (needs a terminal)',
+      false,
+    )
+    .option(
+      '--rules <path...>',
+      'extra rule files or folders, as for the audit',
+    )
     .addHelpText('after', FIX_HELP)
     .action(async (plan: string, gaps: string, options: FixOptions) => {
       setExit(await runFix(plan, gaps, options, io));
@@ -74,9 +106,16 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runFix(planPath: string, gapPath: string, options: FixOptions, io: CliIo): Promise<number> {
+async function runFix(
+  planPath: string,
+  gapPath: string,
+  options: FixOptions,
+  io: CliIo,
+): Promise<number> {
   if (options.interactive && !(io.stdinIsTty && io.ask)) {
-    throw new UsageError('--interactive needs a terminal on stdin; choose items with --only instead');
+    throw new UsageError(
+      '--interactive needs a terminal on stdin; choose items with --only instead',
+    );
   }
 
   const cwd = io.cwd ?? process.cwd();
@@ -87,13 +126,23 @@ async function runFix(planPath: string, gapPath: string, options: FixOptions, io
   const plan = decodeSource(planPath, bytes);
   const gapList = readSourceFile(gapPath);
   if (realpathSync(planPath) === realpathSync(gapPath)) {
-    throw new UsageError('is given as both the plan and the gap list; pass two different files', gapPath);
+    throw new UsageError(
+      'is given as both the plan and the gap list; pass two different files',
+      gapPath,
+    );
   }
 
   const result = audit(plan, gapList, rules);
   const selection = selectItems(result.judgements, gapList, options.only);
-  const chosen = options.interactive ? await askEach(selection.chosen, result.plan.path, io) : selection.chosen;
-  const outcome = buildFix({ result, chosen, template: settings.template, rules });
+  const chosen = options.interactive
+    ? await askEach(selection.chosen, result.plan.path, io)
+    : selection.chosen;
+  const outcome = buildFix({
+    result,
+    chosen,
+    template: settings.template,
+    rules,
+  });
 
   io.stderr(formatFixNotes(selection.skipped, outcome));
   if (outcome.stubs.length === 0) {
@@ -108,19 +157,30 @@ async function runFix(planPath: string, gapPath: string, options: FixOptions, io
   }
 
   const bom = hasUtf8Bom(bytes) ? bytes.subarray(0, 3) : Buffer.alloc(0);
-  writeFileSafely({ path: planPath, expected: bytes, content: Buffer.concat([bom, Buffer.from(outcome.text, 'utf8')]) });
+  writeFileSafely({
+    path: planPath,
+    expected: bytes,
+    content: Buffer.concat([bom, Buffer.from(outcome.text, 'utf8')]),
+  });
   io.stdout(formatWritten(outcome, planPath));
   return outcome.leftOut.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /** Ask about each item in turn: yes, no, all the rest, or quit. */
-async function askEach(judgements: Judgement[], planPath: string, io: CliIo): Promise<Judgement[]> {
+async function askEach(
+  judgements: Judgement[],
+  planPath: string,
+  io: CliIo,
+): Promise<Judgement[]> {
   const ask = io.ask as NonNullable<CliIo['ask']>;
   const accepted: Judgement[] = [];
 
   for (let index = 0; index < judgements.length; index++) {
-    const answer = (await ask(interactiveQuestion(judgements[index], planPath))).trim().toLowerCase();
-    if (answer === 'a' || answer === 'all') return [...accepted, ...judgements.slice(index)];
+    const answer = (await ask(interactiveQuestion(judgements[index], planPath)))
+      .trim()
+      .toLowerCase();
+    if (answer === 'a' || answer === 'all')
+      return [...accepted, ...judgements.slice(index)];
     if (answer === 'q' || answer === 'quit') break;
     if (answer === 'y' || answer === 'yes') accepted.push(judgements[index]);
   }
@@ -130,7 +190,8 @@ async function askEach(judgements: Judgement[], planPath: string, io: CliIo): Pr
 /** `a/docs/plan.md` as git shows it; an absolute path outside the folder stays as it is. */
 function diffPath(path: string, cwd: string): { from: string; to: string } {
   const shown = isAbsolute(path) ? relative(cwd, path) : path;
-  if (shown.startsWith('..') || isAbsolute(shown)) return { from: path, to: path };
+  if (shown.startsWith('..') || isAbsolute(shown))
+    return { from: path, to: path };
 
   const posix = shown.split(sep).join('/').replace(/^\.\//, '');
   return { from: `a/${posix}`, to: `b/${posix}` };

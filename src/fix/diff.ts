@@ -17,7 +17,10 @@ export interface DiffHeader {
  * final newline is followed by the usual `\ No newline at end of file`.
  * Empty when nothing changes.
  */
-export function unifiedDiff(edits: readonly Edit[], header: DiffHeader): string {
+export function unifiedDiff(
+  edits: readonly Edit[],
+  header: DiffHeader,
+): string {
   const hunks = groupHunks(edits);
   if (hunks.length === 0) return '';
 
@@ -67,7 +70,9 @@ function renderHunk(edits: readonly Edit[], hunk: Hunk): string[] {
   const lines = [`@@ -${oldAt},${oldCount} +${newAt},${newCount} @@\n`];
   for (const edit of body) {
     const { text, eol } = edit.line;
-    lines.push(`${edit.op}${text}${eol === '' ? '\n\\ No newline at end of file\n' : eol}`);
+    lines.push(
+      `${edit.op}${text}${eol === '' ? '\n\\ No newline at end of file\n' : eol}`,
+    );
   }
   return lines;
 }

@@ -17,7 +17,11 @@ export function splitLines(text: string): Line[] {
   const ending = /\r\n|\r|\n/g;
   let start = 0;
 
-  for (let match = ending.exec(text); match !== null; match = ending.exec(text)) {
+  for (
+    let match = ending.exec(text);
+    match !== null;
+    match = ending.exec(text)
+  ) {
     lines.push({ text: text.slice(start, match.index), eol: match[0] });
     start = match.index + match[0].length;
   }

@@ -20,10 +20,17 @@ const DEFAULT_DEPTH = 2;
  * HTML, a paragraph) is never split: the stub moves to just after the
  * block.
  */
-export function placeStub(judgement: Judgement, outline: PlanOutline, tree: Root): Placement {
+export function placeStub(
+  judgement: Judgement,
+  outline: PlanOutline,
+  tree: Root,
+): Placement {
   const suggested = judgement.suggestion?.afterLine ?? outline.file.lines;
   // A block left open at the end of the file ends past its last line.
-  const afterLine = Math.min(lineAfterBlocks(tree, suggested), outline.file.lines);
+  const afterLine = Math.min(
+    lineAfterBlocks(tree, suggested),
+    outline.file.lines,
+  );
   const near = judgement.suggestion?.near.startLine;
 
   return {
@@ -56,7 +63,9 @@ export function lineAfterBlocks(tree: Root, line: number): number {
  * second title, so the stub takes the depth of the title's subsections.
  */
 function depthNear(sections: Section[], startLine: number | undefined): number {
-  const section = sections.find((candidate) => candidate.startLine === startLine);
+  const section = sections.find(
+    (candidate) => candidate.startLine === startLine,
+  );
   if (!section) return sections.at(-1)?.depth ?? DEFAULT_DEPTH;
 
   const peers = sections.filter((other) => other.depth <= section.depth);

@@ -16,16 +16,26 @@ export interface Selection {
  * the plan already has is not an error, so that a repeated run is quiet;
  * naming nothing in the gap list is.
  */
-export function selectItems(judgements: Judgement[], gapList: SourceFile, only?: string[]): Selection {
+export function selectItems(
+  judgements: Judgement[],
+  gapList: SourceFile,
+  only?: string[],
+): Selection {
   if (!only || only.length === 0) {
-    return { chosen: judgements.filter((j) => needsStub(j) && !j.item.optional), skipped: [] };
+    return {
+      chosen: judgements.filter((j) => needsStub(j) && !j.item.optional),
+      skipped: [],
+    };
   }
 
   const named = new Set<Judgement>();
   for (const selector of only) {
     const hits = judgements.filter((judgement) => names(selector, judgement));
     if (hits.length === 0) {
-      throw new UsageError(`--only "${selector}" names no item of the gap list (${knownIds(judgements)})`, gapList.path);
+      throw new UsageError(
+        `--only "${selector}" names no item of the gap list (${knownIds(judgements)})`,
+        gapList.path,
+      );
     }
     for (const hit of hits) named.add(hit);
   }
@@ -44,7 +54,8 @@ function needsStub(judgement: Judgement): boolean {
 }
 
 function whyNoStub(judgement: Judgement): string {
-  if (judgement.item.remove) return 'the gap list asks to remove it, not to add it';
+  if (judgement.item.remove)
+    return 'the gap list asks to remove it, not to add it';
   return `it is already ${judgement.verdict} in the plan`;
 }
 
@@ -54,14 +65,20 @@ function names(selector: string, judgement: Judgement): boolean {
   const { id, title } = judgement.item;
 
   if (id !== null && id.toLowerCase() === wanted) return true;
-  if (title.toLowerCase() === wanted || label(judgement).toLowerCase() === wanted) return true;
+  if (
+    title.toLowerCase() === wanted ||
+    label(judgement).toLowerCase() === wanted
+  )
+    return true;
 
   const canonical = normalizeTitle(selector);
   return canonical !== '' && canonical === normalizeTitle(title);
 }
 
 function knownIds(judgements: Judgement[]): string {
-  const ids = judgements.map((judgement) => judgement.item.id).filter((id): id is string => id !== null);
+  const ids = judgements
+    .map((judgement) => judgement.item.id)
+    .filter((id): id is string => id !== null);
   if (ids.length === 0) return 'its items have no ids; name them by title';
   const shown = ids.slice(0, 8).join(', ');
   return `ids: ${shown}${ids.length > 8 ? ', ...' : ''}`;

@@ -17,20 +17,30 @@ export function fixSettings(config: Config | null): FixSettings {
   }
 
   if (!isPlainObject(section)) {
-    throw config.error(['fix'], '"fix" must be a mapping, such as "fix:" and then "template: |" below it');
+    throw config.error(
+      ['fix'],
+      '"fix" must be a mapping, such as "fix:" and then "template: |" below it',
+    );
   }
   for (const key of Object.keys(section)) {
     if (!FIX_KEYS.has(key)) {
-      throw config.error(['fix', key], `unknown key "fix.${key}"; expected ${[...FIX_KEYS].join(', ')}`);
+      throw config.error(
+        ['fix', key],
+        `unknown key "fix.${key}"; expected ${[...FIX_KEYS].join(', ')}`,
+      );
     }
   }
 
   const template = section.template ?? DEFAULT_STUB_TEMPLATE;
   if (typeof template !== 'string') {
-    throw config.error(['fix', 'template'], '"fix.template" must be text (use "template: |" for several lines)');
+    throw config.error(
+      ['fix', 'template'],
+      '"fix.template" must be text (use "template: |" for several lines)',
+    );
   }
   const problem = templateProblem(template);
-  if (problem) throw config.error(['fix', 'template'], `"fix.template": ${problem}`);
+  if (problem)
+    throw config.error(['fix', 'template'], `"fix.template": ${problem}`);
 
   return { template };
 }

@@ -11,7 +11,11 @@ export interface StubContext {
 }
 
 /** The lines of the stub section for one item. */
-export function renderStub(template: string, item: GapItem, context: StubContext): string[] {
+export function renderStub(
+  template: string,
+  item: GapItem,
+  context: StubContext,
+): string[] {
   return renderTemplate(template, stubValues(item, context));
 }
 
@@ -53,7 +57,10 @@ function readsBackAs(heading: string, item: GapItem): boolean {
 
 /** A run of `#` at the end of a heading would be taken as its closing. */
 function escapeHeadingText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/(\s)(#+)$/, '$1\\$2');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\s)(#+)$/, '$1\\$2');
 }
 
 /**
@@ -69,7 +76,9 @@ export function stubBody(item: GapItem): string {
     return trimBlock(lines).join('\n');
   }
   return lines
-    .map((line, index) => (index === 0 ? withoutTitle(line, item) : line.trim()))
+    .map((line, index) =>
+      index === 0 ? withoutTitle(line, item) : line.trim(),
+    )
     .filter((line) => line !== '' && !/^[^:]*:$/.test(line))
     .filter((line) => normalizeTitle(line) !== normalizeTitle(item.title))
     .map((line) => `- ${escapeLineStart(line)}`)
@@ -82,7 +91,11 @@ function trimBlock(lines: string[]): string[] {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start].trim() === '') start++;
-  while (end > start && (lines[end - 1].trim() === '' || THEMATIC_BREAK.test(lines[end - 1]))) end--;
+  while (
+    end > start &&
+    (lines[end - 1].trim() === '' || THEMATIC_BREAK.test(lines[end - 1]))
+  )
+    end--;
   return lines.slice(start, end);
 }
 
@@ -95,5 +108,7 @@ function withoutTitle(line: string, item: GapItem): string {
 
 /** Keep plain text plain: a leading `#`, `>`, `-` or `1.` would start a block. */
 function escapeLineStart(text: string): string {
-  return text.replace(/^([#>+*=|`~<-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return text
+    .replace(/^([#>+*=|`~<-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -37,16 +37,21 @@ const FIELD_SET: ReadonlySet<string> = new Set(STUB_FIELDS);
 export function templateProblem(template: string): string | null {
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (!FIELD_SET.has(match[1])) {
-      return `unknown placeholder {{${match[1]}}}; expected one of ${STUB_FIELDS.map((name) => `{{${name}}}`).join(', ')}`;
+      const known = STUB_FIELDS.map((name) => `{{${name}}}`).join(', ');
+      return `unknown placeholder {{${match[1]}}}; expected one of ${known}`;
     }
   }
 
-  const first = template.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const first =
+    template.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
   if (!/^\{\{\s*hashes\s*\}\}\s/.test(first)) {
     return 'the first line must be the heading: "{{hashes}} " and then {{heading}} or {{title}}';
   }
   if (!/\{\{\s*(heading|title)\s*\}\}/.test(first)) {
-    return 'the heading line must contain {{heading}} or {{title}}, so that the audit finds the stub';
+    return (
+      'the heading line must contain {{heading}} or {{title}}, ' +
+      'so that the audit finds the stub'
+    );
   }
   return null;
 }
@@ -64,16 +69,21 @@ export function renderTemplate(template: string, values: StubValues): string[] {
     const alone = /^\s*\{\{\s*([A-Za-z]+)\s*\}\}\s*$/.exec(line);
     if (alone) {
       const value = values[alone[1] as StubField];
-      if (value !== '') for (const text of value.split('\n')) out.push({ text, fromValue: true });
+      if (value !== '')
+        for (const text of value.split('\n'))
+          out.push({ text, fromValue: true });
       continue;
     }
 
-    const text = line.replace(PLACEHOLDER, (_, name: string) => values[name as StubField]).trimEnd();
+    const text = line
+      .replace(PLACEHOLDER, (_, name: string) => values[name as StubField])
+      .trimEnd();
     out.push({ text, fromValue: false });
   }
 
   const folded = out.filter(
-    (line, index) => line.fromValue || line.text !== '' || out[index - 1]?.text !== '',
+    (line, index) =>
+      line.fromValue || line.text !== '' || out[index - 1]?.text !== '',
   );
   const texts = folded.map((line) => line.text);
   while (texts.length > 0 && texts[0].trim() === '') texts.shift();

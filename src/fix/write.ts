@@ -40,12 +40,18 @@ export interface SafeWrite {
  * compared again just before the rename, to keep the window for a
  * concurrent editor small.
  */
-export function writeFileSafely(request: SafeWrite, fs: WriteFs = nodeFs): void {
+export function writeFileSafely(
+  request: SafeWrite,
+  fs: WriteFs = nodeFs,
+): void {
   const target = resolveTarget(request.path, fs);
   const stat = checkWritable(request.path, target, fs);
 
   refuseIfChanged(request, target, fs);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.plan-audit-tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${randomBytes(6).toString('hex')}.plan-audit-tmp`,
+  );
 
   try {
     writeTemp(temp, request.content, stat, fs);
@@ -54,7 +60,10 @@ export function writeFileSafely(request: SafeWrite, fs: WriteFs = nodeFs): void 
   } catch (error) {
     removeQuietly(temp, fs);
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`could not be written: ${describe(error, dirname(target))}; the file is unchanged`, request.path);
+    throw new UsageError(
+      `could not be written: ${describe(error, dirname(target))}; the file is unchanged`,
+      request.path,
+    );
   }
 }
 
@@ -71,39 +80,66 @@ function resolveTarget(path: string, fs: WriteFs): string {
  * write anything, so read-only is checked here: a file without any write
  * permission bit is read-only by the owner's choice, even for root.
  */
-function checkWritable(path: string, target: string, fs: WriteFs): nodeFs.Stats {
+function checkWritable(
+  path: string,
+  target: string,
+  fs: WriteFs,
+): nodeFs.Stats {
   const stat = fs.statSync(target);
-  if (!stat.isFile()) throw new UsageError('is not a regular file; nothing written', path);
+  if (!stat.isFile())
+    throw new UsageError('is not a regular file; nothing written', path);
   if (stat.nlink > 1) {
     // Renaming a new file over it would leave the other names on the old text.
-    throw new UsageError(`has ${stat.nlink} hard links, which fix would split; nothing written`, path);
+    throw new UsageError(
+      `has ${stat.nlink} hard links, which fix would split; nothing written`,
+      path,
+    );
   }
 
   if ((stat.mode & 0o222) === 0) {
-    throw new UsageError('is read-only; make it writable (chmod u+w) to let fix change it; nothing written', path);
+    throw new UsageError(
+      'is read-only; make it writable (chmod u+w) to let fix change it; nothing written',
+      path,
+    );
   }
   try {
     fs.accessSync(target, nodeFs.constants.W_OK);
   } catch {
-    throw new UsageError('is not writable for this user (permission denied); nothing written', path);
+    throw new UsageError(
+      'is not writable for this user (permission denied); nothing written',
+      path,
+    );
   }
   return stat;
 }
 
-function refuseIfChanged(request: SafeWrite, target: string, fs: WriteFs): void {
+function refuseIfChanged(
+  request: SafeWrite,
+  target: string,
+  fs: WriteFs,
+): void {
   const current = fs.readFileSync(target);
   if (!current.equals(request.expected)) {
-    throw new UsageError('changed since plan-audit read it; nothing written (run fix again)', request.path);
+    throw new UsageError(
+      'changed since plan-audit read it; nothing written (run fix again)',
+      request.path,
+    );
   }
 }
 
-function writeTemp(temp: string, content: Buffer, stat: nodeFs.Stats, fs: WriteFs): void {
+function writeTemp(
+  temp: string,
+  content: Buffer,
+  stat: nodeFs.Stats,
+  fs: WriteFs,
+): void {
   const mode = stat.mode & 0o7777;
   const fd = fs.openSync(temp, 'wx', 0o600);
 
   try {
     let written = 0;
-    while (written < content.length) written += fs.writeSync(fd, content, written);
+    while (written < content.length)
+      written += fs.writeSync(fd, content, written);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -131,7 +167,8 @@ function removeQuietly(path: string, fs: WriteFs): void {
 
 function describe(error: unknown, folder: string): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied in ${folder}`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `permission denied in ${folder}`;
   if (code === 'EROFS') return 'the file system is read-only';
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'ENOENT') return 'no such file';

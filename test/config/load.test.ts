@@ -3,7 +3,13 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { CONFIG_FILE, ConfigError, findConfigFile, loadConfig, parseConfig } from '../../src/config/load.js';
+import {
+  CONFIG_FILE,
+  ConfigError,
+  findConfigFile,
+  loadConfig,
+  parseConfig,
+} from '../../src/config/load.js';
 import { tempFiles } from '../helpers.js';
 
 describe('findConfigFile', () => {
@@ -24,15 +30,25 @@ describe('findConfigFile', () => {
   });
 
   it('loads the file it finds', () => {
-    const folder = tempFiles({ [CONFIG_FILE]: 'fix:\n  template: "{{hashes}} {{title}}"\n' });
-    expect(loadConfig(folder)?.values).toEqual({ fix: { template: '{{hashes}} {{title}}' } });
+    const folder = tempFiles({
+      [CONFIG_FILE]: 'fix:\n  template: "{{hashes}} {{title}}"\n',
+    });
+    expect(loadConfig(folder)?.values).toEqual({
+      fix: { template: '{{hashes}} {{title}}' },
+    });
   });
 });
 
 describe('parseConfig', () => {
   it('reads values and the line each key is on', () => {
-    const config = parseConfig('c.yml', 'other: 1\nfix:\n  template: |\n    {{hashes}} {{title}}\n');
-    expect(config.values).toEqual({ other: 1, fix: { template: '{{hashes}} {{title}}\n' } });
+    const config = parseConfig(
+      'c.yml',
+      'other: 1\nfix:\n  template: |\n    {{hashes}} {{title}}\n',
+    );
+    expect(config.values).toEqual({
+      other: 1,
+      fix: { template: '{{hashes}} {{title}}\n' },
+    });
     expect(config.lineOf(['fix', 'template'])).toBe(3);
     expect(config.lineOf(['fix', 'missing'])).toBe(3);
   });

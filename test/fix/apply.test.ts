@@ -30,7 +30,9 @@ describe('splitLines', () => {
 
 describe('applyInsertions', () => {
   it('separates the new block from its neighbours by one blank line', () => {
-    expect(insert('A\nB\n', 1, ['## S', 'text'])).toBe('A\n\n## S\ntext\n\nB\n');
+    expect(insert('A\nB\n', 1, ['## S', 'text'])).toBe(
+      'A\n\n## S\ntext\n\nB\n',
+    );
   });
 
   it('adds no second blank line where there is one already', () => {
@@ -55,7 +57,9 @@ describe('applyInsertions', () => {
   });
 
   it('gives new lines the CRLF endings of a CRLF file', () => {
-    expect(insert('A\r\nB\r\n', 1, ['## S'])).toBe('A\r\n\r\n## S\r\n\r\nB\r\n');
+    expect(insert('A\r\nB\r\n', 1, ['## S'])).toBe(
+      'A\r\n\r\n## S\r\n\r\nB\r\n',
+    );
   });
 
   it('keeps a file without a final newline without one', () => {

@@ -12,7 +12,11 @@ import { auditTexts, md } from '../helpers.js';
 
 const RULES = loadRules([SHIPPED_RULES]);
 
-function fixTexts(plan: string, gaps: string, template = DEFAULT_STUB_TEMPLATE) {
+function fixTexts(
+  plan: string,
+  gaps: string,
+  template = DEFAULT_STUB_TEMPLATE,
+) {
   const result = auditTexts(plan, gaps);
   const { chosen } = selectItems(result.judgements, result.gapList);
   return buildFix({ result, chosen, template, rules: RULES });
@@ -20,7 +24,9 @@ function fixTexts(plan: string, gaps: string, template = DEFAULT_STUB_TEMPLATE) 
 
 function missingAfter(plan: string, gaps: string): string[] {
   return auditTexts(plan, gaps)
-    .judgements.filter((judgement) => judgement.verdict === 'missing' && !judgement.item.remove)
+    .judgements.filter(
+      (judgement) => judgement.verdict === 'missing' && !judgement.item.remove,
+    )
     .map((judgement) => judgement.item.id ?? judgement.item.title);
 }
 
@@ -126,11 +132,19 @@ describe('buildFix', () => {
       ## Other
     `;
     const outcome = fixTexts(plan, GAPS);
-    expect(outcome.stubs.map((stub) => [stub.judgement.item.id, stub.placement.afterLine, stub.placement.movedFrom])).toEqual([
+    expect(
+      outcome.stubs.map((stub) => [
+        stub.judgement.item.id,
+        stub.placement.afterLine,
+        stub.placement.movedFrom,
+      ]),
+    ).toEqual([
       ['Gap 6', 8, 6],
       ['Gap 8', 8, 6],
     ]);
-    expect(outcome.text).toContain('> kept together\n\n## Gap 6: Progressive Deployment (3 Hours)\n');
+    expect(outcome.text).toContain(
+      '> kept together\n\n## Gap 6: Progressive Deployment (3 Hours)\n',
+    );
     expect(missingAfter(outcome.text, GAPS)).toEqual([]);
   });
 
@@ -173,9 +187,15 @@ describe('buildFix', () => {
     // "Tracing" reads as a heading the audit finds, so this one stays.
     expect(fixTexts(plan, gaps, template).leftOut).toEqual([]);
 
-    const hidden = fixTexts(plan, gaps, '{{hashes}} {{title}} of something else entirely {{id}}');
+    const hidden = fixTexts(
+      plan,
+      gaps,
+      '{{hashes}} {{title}} of something else entirely {{id}}',
+    );
     expect(hidden.stubs).toEqual([]);
-    expect(hidden.leftOut[0].reason).toMatch(/^the audit would not find its stub heading "## Tracing of something/);
+    expect(hidden.leftOut[0].reason).toMatch(
+      /^the audit would not find its stub heading "## Tracing of something/,
+    );
   });
 });
 

@@ -36,7 +36,10 @@ const PLAN = md`
 `;
 
 /** A folder with the two files; the CLI runs with it as working folder. */
-function project(plan: string | Buffer = PLAN, extra: Record<string, string> = {}) {
+function project(
+  plan: string | Buffer = PLAN,
+  extra: Record<string, string> = {},
+) {
   const folder = tempFiles({ 'plan.md': plan, 'gaps.md': GAPS, ...extra });
   const planPath = join(folder, 'plan.md');
   const gapPath = join(folder, 'gaps.md');
@@ -52,7 +55,10 @@ describe('plan-audit fix (dry run)', () => {
 
     expect(code).toBe(1);
     // The path is shown relative to the working folder, as git shows it.
-    expect(stdout.split('\n').slice(0, 2)).toEqual(['--- a/plan.md', '+++ b/plan.md']);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      '--- a/plan.md',
+      '+++ b/plan.md',
+    ]);
     expect(stdout.split('\n').slice(2).join('\n')).toMatchInlineSnapshot(`
       "@@ -4,6 +4,21 @@
        
@@ -78,13 +84,15 @@ describe('plan-audit fix (dry run)', () => {
        Dashboards.
       "
     `);
-    expect(stderr).toBe(`plan-audit: would add 2 stub sections to ${planPath}; run again with --write to apply\n`);
+    expect(stderr).toBe(
+      `plan-audit: would add 2 stub sections to ${planPath}; run again with --write to apply\n`,
+    );
     expect(read().toString()).toBe(PLAN);
   });
 });
 
 describe('plan-audit fix --write', () => {
-  it('adds the stubs, after which the audit finds nothing missing and a second run nothing to add', async () => {
+  it('adds the stubs; then nothing is missing and a rerun adds nothing', async () => {
     const { planPath, gapPath, run, read } = project();
 
     const first = await run('fix', planPath, gapPath, '--write');
@@ -102,7 +110,11 @@ describe('plan-audit fix --write', () => {
     expect((await run(planPath, gapPath)).code).toBe(0);
 
     const second = await run('fix', planPath, gapPath, '--write');
-    expect(second).toEqual({ code: 0, stdout: '', stderr: 'plan-audit: nothing to add: no missing item to fix\n' });
+    expect(second).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'plan-audit: nothing to add: no missing item to fix\n',
+    });
     expect(read()).toEqual(written);
   });
 
@@ -111,13 +123,25 @@ describe('plan-audit fix --write', () => {
     // the result must be the LF result converted the same way, byte for byte.
     const lf = project();
     await lf.run('fix', lf.planPath, lf.gapPath, '--write');
-    const expected = lf.read().toString().replace(/\n$/, '').replace(/\n/g, '\r\n');
+    const expected = lf
+      .read()
+      .toString()
+      .replace(/\n$/, '')
+      .replace(/\n/g, '\r\n');
 
-    const original = Buffer.from(`\uFEFF${PLAN.replace(/\n$/, '').replace(/\n/g, '\r\n')}`, 'utf8');
+    const original = Buffer.from(
+      `\uFEFF${PLAN.replace(/\n$/, '').replace(/\n/g, '\r\n')}`,
+      'utf8',
+    );
     const crlf = project(original);
     chmodSync(crlf.planPath, 0o640);
 
-    const { code } = await crlf.run('fix', crlf.planPath, crlf.gapPath, '--write');
+    const { code } = await crlf.run(
+      'fix',
+      crlf.planPath,
+      crlf.gapPath,
+      '--write',
+    );
 
     expect(code).toBe(0);
     expect(crlf.read()).toEqual(Buffer.from(`\uFEFF${expected}`, 'utf8'));
@@ -132,19 +156,30 @@ describe('plan-audit fix --write', () => {
     await run('fix', planPath, gapPath, '--write');
 
     expect(isOneInsertion(before, read())).toBe(true);
-    expect(isOneInsertion(before, Buffer.from(`${PLAN.replace('Token', 'token')}more\n`))).toBe(false);
+    expect(
+      isOneInsertion(
+        before,
+        Buffer.from(`${PLAN.replace('Token', 'token')}more\n`),
+      ),
+    ).toBe(false);
   });
 
   it('refuses a read-only plan with one line on stderr and leaves it untouched', async () => {
     const { planPath, gapPath, run, read } = project();
     chmodSync(planPath, 0o444);
 
-    const { code, stdout, stderr } = await run('fix', planPath, gapPath, '--write');
+    const { code, stdout, stderr } = await run(
+      'fix',
+      planPath,
+      gapPath,
+      '--write',
+    );
 
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `plan-audit: ${planPath}: is read-only; make it writable (chmod u+w) to let fix change it; nothing written\n`,
+      `plan-audit: ${planPath}: is read-only; make it writable (chmod u+w) ` +
+        'to let fix change it; nothing written\n',
     );
     expect(read().toString()).toBe(PLAN);
   });
@@ -158,9 +193,19 @@ describe('choosing items', () => {
     expect(byId.stdout).toContain('+## Gap 3: Distributed Tracing (2 Hours)');
     expect(byId.stdout).not.toContain('Gap 2');
 
-    const byTitle = await run('fix', planPath, gapPath, '--only', 'rollback plan', '--only', 'Gap 3');
+    const byTitle = await run(
+      'fix',
+      planPath,
+      gapPath,
+      '--only',
+      'rollback plan',
+      '--only',
+      'Gap 3',
+    );
     expect(byTitle.stdout).toContain('+## Gap 2: Rollback Plan (1 Hour)');
-    expect(byTitle.stdout).toContain('+## Gap 3: Distributed Tracing (2 Hours)');
+    expect(byTitle.stdout).toContain(
+      '+## Gap 3: Distributed Tracing (2 Hours)',
+    );
   });
 
   it('--only says why an item needs nothing, and refuses a name the gap list lacks', async () => {
@@ -168,22 +213,33 @@ describe('choosing items', () => {
 
     const present = await run('fix', planPath, gapPath, '--only', 'Gap 1');
     expect(present.code).toBe(0);
-    expect(present.stderr).toContain('plan-audit: Gap 1 Rate Limiting: nothing to add, it is already present in the plan\n');
+    expect(present.stderr).toContain(
+      'plan-audit: Gap 1 Rate Limiting: nothing to add, it is already present in the plan\n',
+    );
 
     const unknown = await run('fix', planPath, gapPath, '--only', 'Gap 99');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      `plan-audit: ${gapPath}: --only "Gap 99" names no item of the gap list (ids: Gap 1, Gap 2, Gap 3)\n`,
+      `plan-audit: ${gapPath}: --only "Gap 99" names no item of the gap ` +
+        'list (ids: Gap 1, Gap 2, Gap 3)\n',
     );
   });
 
   it('--interactive refuses to run without a terminal', async () => {
     const { planPath, gapPath, run, read } = project();
 
-    const { code, stderr } = await run('fix', planPath, gapPath, '--interactive', '--write');
+    const { code, stderr } = await run(
+      'fix',
+      planPath,
+      gapPath,
+      '--interactive',
+      '--write',
+    );
 
     expect(code).toBe(2);
-    expect(stderr).toBe('plan-audit: --interactive needs a terminal on stdin; choose items with --only instead\n');
+    expect(stderr).toBe(
+      'plan-audit: --interactive needs a terminal on stdin; choose items with --only instead\n',
+    );
     expect(read().toString()).toBe(PLAN);
   });
 
@@ -196,12 +252,19 @@ describe('choosing items', () => {
       return answers.shift() ?? 'q';
     };
 
-    const { code, stdout } = await runCli(['fix', planPath, gapPath, '--interactive'], {}, { cwd: folder, stdinIsTty: true, ask });
+    const WHERE =
+      '(the section of Gap 1 Rate Limiting)? ' +
+      '[y]es, [n]o, [a]ll the rest, [q]uit: ';
+    const { code, stdout } = await runCli(
+      ['fix', planPath, gapPath, '--interactive'],
+      {},
+      { cwd: folder, stdinIsTty: true, ask },
+    );
 
     expect(code).toBe(1);
     expect(questions).toEqual([
-      `Add a stub for Gap 2 Rollback Plan after ${planPath}:6 (the section of Gap 1 Rate Limiting)? [y]es, [n]o, [a]ll the rest, [q]uit: `,
-      `Add a stub for Gap 3 Distributed Tracing after ${planPath}:6 (the section of Gap 1 Rate Limiting)? [y]es, [n]o, [a]ll the rest, [q]uit: `,
+      `Add a stub for Gap 2 Rollback Plan after ${planPath}:6 ${WHERE}`,
+      `Add a stub for Gap 3 Distributed Tracing after ${planPath}:6 ${WHERE}`,
     ]);
     expect(stdout).not.toContain('Gap 2');
     expect(stdout).toContain('+## Gap 3: Distributed Tracing (2 Hours)');
@@ -210,40 +273,54 @@ describe('choosing items', () => {
 
 describe('the stub template in .plan-audit.yml', () => {
   it('replaces the default stub', async () => {
-    const config = 'fix:\n  template: |\n    {{hashes}} {{heading}}\n\n    Owner: TBD ({{priority}} priority)\n';
+    const config =
+      'fix:\n  template: |\n    {{hashes}} {{heading}}\n\n    Owner: TBD ({{priority}} priority)\n';
     const { planPath, gapPath, run } = project(PLAN, { [CONFIG_FILE]: config });
 
     const { stdout } = await run('fix', planPath, gapPath, '--only', 'Gap 3');
 
-    expect(stdout).toContain('+## Gap 3: Distributed Tracing (2 Hours)\n+\n+Owner: TBD (medium priority)\n+\n ## Operations');
+    expect(stdout).toContain(
+      '+## Gap 3: Distributed Tracing (2 Hours)\n+\n' +
+        '+Owner: TBD (medium priority)\n+\n ## Operations',
+    );
   });
 
   it('reports a bad template as file:line and exits 2', async () => {
-    const config = 'fix:\n  template: |\n    Intro first\n    {{hashes}} {{title}}\n';
-    const { folder, planPath, gapPath, run } = project(PLAN, { [CONFIG_FILE]: config });
+    const config =
+      'fix:\n  template: |\n    Intro first\n    {{hashes}} {{title}}\n';
+    const { folder, planPath, gapPath, run } = project(PLAN, {
+      [CONFIG_FILE]: config,
+    });
 
     const { code, stderr } = await run('fix', planPath, gapPath);
 
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `plan-audit: ${join(folder, CONFIG_FILE)}:2: "fix.template": the first line must be the heading: ` +
+      `plan-audit: ${join(folder, CONFIG_FILE)}:2: "fix.template": ` +
+        'the first line must be the heading: ' +
         '"{{hashes}} " and then {{heading}} or {{title}}\n',
     );
   });
 
   it('reports an unknown key under fix', async () => {
-    const { folder, planPath, gapPath, run } = project(PLAN, { [CONFIG_FILE]: 'fix:\n  templte: x\n' });
+    const { folder, planPath, gapPath, run } = project(PLAN, {
+      [CONFIG_FILE]: 'fix:\n  templte: x\n',
+    });
     const { code, stderr } = await run('fix', planPath, gapPath);
 
     expect(code).toBe(2);
-    expect(stderr).toBe(`plan-audit: ${join(folder, CONFIG_FILE)}:2: unknown key "fix.templte"; expected template\n`);
+    expect(stderr).toBe(
+      `plan-audit: ${join(folder, CONFIG_FILE)}:2: unknown key "fix.templte"; expected template\n`,
+    );
   });
 });
 
 describe('the command line around fix', () => {
   it('documents fix in --help', async () => {
     const top = await runCli(['--help']);
-    expect(top.stdout).toMatch(/^\s+fix \[options\] <plan> <gaps>\s+Add a stub section/m);
+    expect(top.stdout).toMatch(
+      /^\s+fix \[options\] <plan> <gaps>\s+Add a stub section/m,
+    );
 
     const fix = await runCli(['fix', '--help']);
     expect(fix.code).toBe(0);
@@ -268,5 +345,8 @@ function isOneInsertion(before: Buffer, after: Buffer): boolean {
   let prefix = 0;
   while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
   const rest = before.subarray(prefix);
-  return after.length > before.length && after.subarray(after.length - rest.length).equals(rest);
+  return (
+    after.length > before.length &&
+    after.subarray(after.length - rest.length).equals(rest)
+  );
 }

@@ -19,9 +19,21 @@ const pairs = readdirSync(CORPUS).flatMap((set) =>
 );
 
 function fixOnce(planText: string, gapText: string) {
-  const result = audit(sourceFromText('plan.md', planText), sourceFromText('gaps.md', gapText), RULES);
+  const result = audit(
+    sourceFromText('plan.md', planText),
+    sourceFromText('gaps.md', gapText),
+    RULES,
+  );
   const { chosen } = selectItems(result.judgements, result.gapList);
-  return { result, outcome: buildFix({ result, chosen, template: DEFAULT_STUB_TEMPLATE, rules: RULES }) };
+  return {
+    result,
+    outcome: buildFix({
+      result,
+      chosen,
+      template: DEFAULT_STUB_TEMPLATE,
+      rules: RULES,
+    }),
+  };
 }
 
 describe.each(pairs)('fix on the corpus pair %s', (folder) => {
@@ -34,7 +46,10 @@ describe.each(pairs)('fix on the corpus pair %s', (folder) => {
 
     const second = fixOnce(first.outcome.text, gaps);
     const stillMissing = second.result.judgements.filter(
-      (judgement) => judgement.verdict === 'missing' && !judgement.item.remove && !judgement.item.optional,
+      (judgement) =>
+        judgement.verdict === 'missing' &&
+        !judgement.item.remove &&
+        !judgement.item.optional,
     );
     expect(stillMissing.map((judgement) => judgement.item.title)).toEqual([]);
     expect(second.outcome.text).toBe(first.outcome.text);

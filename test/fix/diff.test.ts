@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { applyInsertions, type Insertion, textAfter } from '../../src/fix/apply.js';
+import {
+  applyInsertions,
+  type Insertion,
+  textAfter,
+} from '../../src/fix/apply.js';
 import { unifiedDiff } from '../../src/fix/diff.js';
 import { splitLines } from '../../src/fix/lines.js';
 import { tempFiles } from '../helpers.js';
@@ -12,10 +16,16 @@ import { tempFiles } from '../helpers.js';
 const HEADER = { from: 'a/plan.md', to: 'b/plan.md' };
 
 function numbered(count: number, eol = '\n'): string {
-  return Array.from({ length: count }, (_, index) => `line ${index + 1}${eol}`).join('');
+  return Array.from(
+    { length: count },
+    (_, index) => `line ${index + 1}${eol}`,
+  ).join('');
 }
 
-function diffOf(text: string, insertions: Insertion[]): { diff: string; after: string } {
+function diffOf(
+  text: string,
+  insertions: Insertion[],
+): { diff: string; after: string } {
   const { edits } = applyInsertions(splitLines(text), insertions);
   return { diff: unifiedDiff(edits, HEADER), after: textAfter(edits) };
 }
@@ -23,13 +33,17 @@ function diffOf(text: string, insertions: Insertion[]): { diff: string; after: s
 /** Apply a diff with git, which is strict about hunk headers and context. */
 function gitApply(before: string, diff: string): string {
   const folder = tempFiles({ 'plan.md': before, 'change.diff': diff });
-  execFileSync('git', ['apply', '--whitespace=nowarn', 'change.diff'], { cwd: folder });
+  execFileSync('git', ['apply', '--whitespace=nowarn', 'change.diff'], {
+    cwd: folder,
+  });
   return readFileSync(join(folder, 'plan.md'), 'utf8');
 }
 
 describe('unifiedDiff', () => {
   it('shows an insertion with three lines of context', () => {
-    const { diff } = diffOf(numbered(10), [{ afterLine: 5, lines: ['## New'] }]);
+    const { diff } = diffOf(numbered(10), [
+      { afterLine: 5, lines: ['## New'] },
+    ]);
 
     expect(diff).toBe(
       [
@@ -61,7 +75,10 @@ describe('unifiedDiff', () => {
     ]).diff;
 
     expect(near.match(/^@@/gm)).toHaveLength(1);
-    expect(far.match(/^@@ .* @@$/gm)).toEqual(['@@ -3,6 +3,9 @@', '@@ -10,6 +13,9 @@']);
+    expect(far.match(/^@@ .* @@$/gm)).toEqual([
+      '@@ -3,6 +3,9 @@',
+      '@@ -10,6 +13,9 @@',
+    ]);
   });
 
   it('marks the missing final newline on both sides', () => {
@@ -89,9 +106,23 @@ describe('unifiedDiff', () => {
   });
 
   it.each([
-    ['LF', numbered(12), [{ afterLine: 2, lines: ['## A', 'text'] }, { afterLine: 12, lines: ['## B'] }]],
+    [
+      'LF',
+      numbered(12),
+      [
+        { afterLine: 2, lines: ['## A', 'text'] },
+        { afterLine: 12, lines: ['## B'] },
+      ],
+    ],
     ['CRLF', numbered(12, '\r\n'), [{ afterLine: 7, lines: ['## A'] }]],
-    ['no final newline', 'a\nb\nc', [{ afterLine: 3, lines: ['## A'] }, { afterLine: 1, lines: ['## B'] }]],
+    [
+      'no final newline',
+      'a\nb\nc',
+      [
+        { afterLine: 3, lines: ['## A'] },
+        { afterLine: 1, lines: ['## B'] },
+      ],
+    ],
     ['at the very start', numbered(4), [{ afterLine: 0, lines: ['# Title'] }]],
   ])('applies cleanly with git apply (%s)', (_name, before, insertions) => {
     const { diff, after } = diffOf(before, insertions);

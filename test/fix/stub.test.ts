@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { extractGapItems } from '../../src/gaps/extract.js';
 import { sourceFromText } from '../../src/input/read.js';
 import { renderStub, stubBody, stubHeading } from '../../src/fix/stub.js';
-import { DEFAULT_STUB_TEMPLATE, renderTemplate, templateProblem, type StubValues } from '../../src/fix/template.js';
+import {
+  DEFAULT_STUB_TEMPLATE,
+  renderTemplate,
+  templateProblem,
+  type StubValues,
+} from '../../src/fix/template.js';
 import { md } from '../helpers.js';
 
 function itemsOf(gaps: string) {
@@ -63,7 +68,9 @@ describe('stubBody', () => {
 
   it('lists the other cells of a table row, skipping empty ones', () => {
     const [tracking, checkpointing] = itemsOf(TABLE);
-    expect(stubBody(tracking)).toBe('- \\#: 1\n- Priority: High\n- Reviewer note: Every run traceable');
+    expect(stubBody(tracking)).toBe(
+      '- \\#: 1\n- Priority: High\n- Reviewer note: Every run traceable',
+    );
     expect(stubBody(checkpointing)).toBe('- \\#: 2\n- Priority: High');
   });
 
@@ -78,14 +85,21 @@ describe('stubBody', () => {
          - \`#\` not a heading, \`1.\` not a list
     `);
     expect(stubBody(items[0])).toBe('');
-    expect(stubBody(items[1])).toBe('- readiness and liveness\n- \\# not a heading, 1. not a list');
+    expect(stubBody(items[1])).toBe(
+      '- readiness and liveness\n- \\# not a heading, 1. not a list',
+    );
   });
 });
 
 describe('renderStub with the default template', () => {
   it('is the heading, the fields and the note', () => {
     const [tracing] = itemsOf(ID_HEADINGS);
-    expect(renderStub(DEFAULT_STUB_TEMPLATE, tracing, { depth: 3, origin: 'gaps.md:5' })).toEqual([
+    expect(
+      renderStub(DEFAULT_STUB_TEMPLATE, tracing, {
+        depth: 3,
+        origin: 'gaps.md:5',
+      }),
+    ).toEqual([
       '### Gap 8: Distributed Tracing (2 Hours)',
       '',
       '**Current State**: Logs only.',
@@ -99,7 +113,12 @@ describe('renderStub with the default template', () => {
 
   it('has no empty gap where an item has no fields', () => {
     const [, validation] = itemsOf(ID_HEADINGS);
-    expect(renderStub(DEFAULT_STUB_TEMPLATE, validation, { depth: 2, origin: 'gaps.md:14' })).toEqual([
+    expect(
+      renderStub(DEFAULT_STUB_TEMPLATE, validation, {
+        depth: 2,
+        origin: 'gaps.md:14',
+      }),
+    ).toEqual([
       '## Gap 9: Input Validation (1 Hour)',
       '',
       '> **To write:** plan-audit added this stub from the gap list (gaps.md:14).',
@@ -122,17 +141,21 @@ describe('templates', () => {
   };
 
   it('folds the blank lines around an empty placeholder line', () => {
-    expect(renderTemplate('{{hashes}} {{title}}\n\n{{body}}\n\n{{estimate}}\n\nEnd ({{priority}})\n', values)).toEqual([
-      '## A',
-      '',
-      'End (high)',
-    ]);
+    expect(
+      renderTemplate(
+        '{{hashes}} {{title}}\n\n{{body}}\n\n{{estimate}}\n\nEnd ({{priority}})\n',
+        values,
+      ),
+    ).toEqual(['## A', '', 'End (high)']);
   });
 
   it.each([
     ['{{hashes}} {{heading}}\n{{nope}}', 'unknown placeholder {{nope}}'],
     ['Intro\n{{hashes}} {{heading}}', 'the first line must be the heading'],
-    ['{{hashes}} To do\n{{title}}', 'the heading line must contain {{heading}} or {{title}}'],
+    [
+      '{{hashes}} To do\n{{title}}',
+      'the heading line must contain {{heading}} or {{title}}',
+    ],
   ])('rejects %j', (template, problem) => {
     expect(templateProblem(template)).toContain(problem);
   });

@@ -45,10 +45,16 @@ describe('writeFileSafely', () => {
     const { folder, path } = planFile();
     fs.writeFileSync(path, '# Plan\n\n## A, edited meanwhile\n');
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }),
+    );
 
-    expect(error.toLine()).toBe(`${path}: changed since plan-audit read it; nothing written (run fix again)`);
-    expect(fs.readFileSync(path, 'utf8')).toBe('# Plan\n\n## A, edited meanwhile\n');
+    expect(error.toLine()).toBe(
+      `${path}: changed since plan-audit read it; nothing written (run fix again)`,
+    );
+    expect(fs.readFileSync(path, 'utf8')).toBe(
+      '# Plan\n\n## A, edited meanwhile\n',
+    );
     expect(leftovers(folder)).toEqual([]);
   });
 
@@ -63,7 +69,9 @@ describe('writeFileSafely', () => {
       },
     };
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }, racing));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }, racing),
+    );
 
     expect(error.message).toMatch(/changed since plan-audit read it/);
     expect(fs.readFileSync(path, 'utf8')).toBe('saved by an editor\n');
@@ -76,7 +84,9 @@ describe('writeFileSafely', () => {
     const { folder, path } = planFile();
     fs.chmodSync(path, 0o444);
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }),
+    );
 
     expect(error.toLine()).toBe(
       `${path}: is read-only; make it writable (chmod u+w) to let fix change it; nothing written`,
@@ -93,14 +103,19 @@ describe('writeFileSafely', () => {
     const denied: WriteFs = {
       ...fs,
       openSync: () => {
-        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        throw Object.assign(new Error('EACCES: permission denied'), {
+          code: 'EACCES',
+        });
       },
     };
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }, denied));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }, denied),
+    );
 
     expect(error.toLine()).toBe(
-      `${path}: could not be written: permission denied in ${fs.realpathSync(folder)}; the file is unchanged`,
+      `${path}: could not be written: permission denied in ` +
+        `${fs.realpathSync(folder)}; the file is unchanged`,
     );
     expect(fs.readFileSync(path)).toEqual(OLD);
   });
@@ -114,9 +129,13 @@ describe('writeFileSafely', () => {
       },
     };
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }, failing));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }, failing),
+    );
 
-    expect(error.message).toBe('could not be written: the file system is read-only; the file is unchanged');
+    expect(error.message).toBe(
+      'could not be written: the file system is read-only; the file is unchanged',
+    );
     expect(fs.readFileSync(path)).toEqual(OLD);
     expect(leftovers(folder)).toEqual([]);
   });
@@ -136,9 +155,13 @@ describe('writeFileSafely', () => {
     const { folder, path } = planFile();
     fs.linkSync(path, join(folder, 'other-name.md'));
 
-    const error = errorOf(() => writeFileSafely({ path, expected: OLD, content: NEW }));
+    const error = errorOf(() =>
+      writeFileSafely({ path, expected: OLD, content: NEW }),
+    );
 
-    expect(error.message).toBe('has 2 hard links, which fix would split; nothing written');
+    expect(error.message).toBe(
+      'has 2 hard links, which fix would split; nothing written',
+    );
     expect(fs.readFileSync(path)).toEqual(OLD);
   });
 });
