@@ -4,7 +4,7 @@ import { suggestPlacements } from './judge/suggest.js';
 import { judgeItem } from './judge/verdict.js';
 import { MatchEngine } from './match/engine.js';
 import { PlanIndex } from './match/plan-index.js';
-import type { AuditReport, ItemSource, SourceFile } from './model.js';
+import type { AuditReport, ItemSource, PlanOutline, SourceFile } from './model.js';
 import { buildOutline } from './plan/outline.js';
 import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
@@ -13,6 +13,8 @@ import { findGapListProblems } from './judge/findings.js';
 export interface AuditResult extends AuditReport {
   /** How the gap list's items were found. */
   strategy: ItemSource;
+  /** The plan's outline, for explanations and fixes. */
+  outline: PlanOutline;
 }
 
 /**
@@ -33,6 +35,7 @@ export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): Aud
     plan,
     gapList,
     strategy,
+    outline,
     judgements,
     findings: findGapListProblems(judgements),
     score: computeScore(judgements, scoreSettings(rules)),

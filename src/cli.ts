@@ -3,6 +3,8 @@ import { realpathSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 
 import { audit } from './audit.js';
+import { findConfigFile } from './config/find.js';
+import { configRuleSources, loadConfigFile } from './config/load.js';
 import { UsageError } from './errors.js';
 import { addFixCommand } from './fix/command.js';
 import { readSourceFile } from './input/read.js';
@@ -10,6 +12,7 @@ import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { formatJson } from './report/json.js';
+import { formatExplanation } from './report/explain.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
 
@@ -19,17 +22,18 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   stdoutIsTty: boolean;
+  /** Where to start looking for `.plan-audit.yml`; the process's folder by default. */
+  cwd?: string;
   /** For `fix --interactive`: whether stdin is a terminal, and how to ask. */
   stdinIsTty?: boolean;
   ask?: (question: string) => Promise<string>;
-  /** Where to start looking for `.plan-audit.yml`; the process's by default. */
-  cwd?: string;
 }
 
 interface AuditOptions {
   format: 'text' | 'json';
   color: boolean;
   rules?: string[];
+  explain?: boolean;
 }
 
 const EXAMPLES = `
@@ -77,6 +81,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .enablePositionalOptions()
@@ -95,7 +100,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 }
 
 function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: CliIo): number {
-  const rules = loadRules([SHIPPED_RULES, ...(options.rules ?? [])]);
+  const rules = loadRules(ruleSources(options, io.cwd ?? process.cwd()));
   const plan = readSourceFile(planPath);
   const gapList = readSourceFile(gapPath);
   refuseSameFile(planPath, gapPath);
@@ -108,8 +113,21 @@ function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: 
     io.stdout(formatJson(context));
   } else {
     io.stdout(formatText(context, { color: useColor(options, io) }));
+    if (options.explain) io.stdout(`\nWHY\n${formatExplanation(result)}`);
   }
   return exitCode;
+}
+
+/**
+ * Shipped rules first, then those the nearest `.plan-audit.yml` names, then
+ * `--rules`: a later rule with the same id overrides an earlier one, so the
+ * command line wins over the config, and the config over the defaults.
+ */
+function ruleSources(options: AuditOptions, cwd: string): string[] {
+  const configPath = findConfigFile(cwd);
+  const fromConfig = configPath ? configRuleSources(loadConfigFile(configPath)) : [];
+
+  return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
 }
 
 function refuseSameFile(planPath: string, gapPath: string): void {

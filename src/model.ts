@@ -76,6 +76,8 @@ export const REFERENCE_KINDS: ReadonlySet<BlockKind> = new Set([
 export interface Block {
   kind: BlockKind;
   line: number;
+  /** The last line of the paragraph, list item or row. */
+  endLine: number;
   text: string;
   /** The innermost section holding the block, or null before any heading. */
   section: number | null;
@@ -148,6 +150,7 @@ export interface SectionMatch {
 /** A place in the plan that names the item without covering it. */
 export interface Reference {
   line: number;
+  endLine: number;
   kind: BlockKind;
   text: string;
 }

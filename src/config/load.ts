@@ -1,116 +1,90 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 
-import {
-  isMap,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
+import { RuleFileError, type RuleProblem } from '../rules/load.js';
 import { UsageError } from '../errors.js';
 
-/** The name of the project configuration file. */
-export const CONFIG_FILE = '.plan-audit.yml';
-
 /**
- * A problem in the configuration file, reported as `file:line: message`
- * like problems in rule files.
+ * A parsed `.plan-audit.yml`. Each part of plan-audit reads the keys it
+ * owns through {@link ConfigFile.section}; unknown top-level keys are
+ * reported together with every other problem.
  */
-export class ConfigError extends UsageError {
-  readonly line: number;
-
-  constructor(file: string, line: number, message: string) {
-    super(message, `${file}:${line}`);
-    this.line = line;
-  }
-}
-
-/**
- * The configuration file as parsed. It only knows YAML: each feature reads
- * and checks its own top-level key, so adding a key touches no other code.
- */
-export interface Config {
+export interface ConfigFile {
   path: string;
-  /** The whole file as plain values; an empty file gives `{}`. */
-  values: Record<string, unknown>;
-  /** The line of the value at a key path, or of the nearest parent found. */
-  lineOf(path: ReadonlyArray<string | number>): number;
-  /** An error at the value of a key path. */
-  error(path: ReadonlyArray<string | number>, message: string): ConfigError;
+  /** The whole file as plain data. */
+  data: Record<string, unknown>;
+  /** The line a key path is on, for `file:line: message` errors. */
+  lineOf(path: Array<string | number>): number;
+  /** Resolve a path written in the config relative to the config's folder. */
+  resolvePath(path: string): string;
 }
 
-/**
- * Look for {@link CONFIG_FILE} in `startDir` and its parents, nearest
- * first, as git does for `.gitignore`-style project files.
- */
-export function findConfigFile(startDir: string): string | null {
-  let folder = resolve(startDir);
+/** Top-level keys, with the part of plan-audit that owns each. */
+const KNOWN_KEYS = new Set(['rules', 'failOn', 'minScore', 'maxMissing', 'gates', 'fix']);
 
-  for (;;) {
-    const candidate = join(folder, CONFIG_FILE);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-
-    const parent = dirname(folder);
-    if (parent === folder) return null;
-    folder = parent;
-  }
-}
-
-/** Find and parse the configuration; null when there is none. */
-export function loadConfig(startDir: string): Config | null {
-  const path = findConfigFile(startDir);
-  return path === null ? null : parseConfig(path, readConfigText(path));
-}
-
-/** Parse configuration text; `path` is only used in messages. */
-export function parseConfig(path: string, text: string): Config {
+export function loadConfigFile(path: string): ConfigFile {
+  const text = readConfigText(path);
   const counter = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter: counter,
-    prettyErrors: false,
-  });
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
 
-  const [first] = document.errors;
-  if (first) {
-    const line = counter.linePos(first.pos[0]).line;
-    throw new ConfigError(
-      path,
-      line,
-      `invalid YAML: ${first.message.split('\n')[0]}`,
-    );
+  const problems: RuleProblem[] = document.errors.map((error) => ({
+    file: path,
+    line: counter.linePos(error.pos[0]).line,
+    message: `invalid YAML: ${error.message.split('\n')[0]}`,
+  }));
+  if (problems.length > 0) throw new RuleFileError(problems);
+
+  const lineOf = (keyPath: Array<string | number>) => nodeLine(document, counter, keyPath);
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new RuleFileError([{ file: path, line: 1, message: 'expected a mapping of settings' }]);
   }
 
-  const contents = document.contents;
-  if (contents !== null && !isMap(contents)) {
-    throw new ConfigError(
-      path,
-      1,
-      'expected a mapping of settings such as "fix:"',
-    );
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) {
+      problems.push({
+        file: path,
+        line: lineOf([key]),
+        message: `unknown key "${key}" (expected one of: ${[...KNOWN_KEYS].join(', ')})`,
+      });
+    }
   }
+  if (problems.length > 0) throw new RuleFileError(problems);
 
-  const lineOf = (keys: ReadonlyArray<string | number>) =>
-    lineIn(document, counter, keys);
   return {
     path,
-    values: (document.toJS() ?? {}) as Record<string, unknown>,
+    data,
     lineOf,
-    error: (keys, message) => new ConfigError(path, lineOf(keys), message),
+    resolvePath: (entry) => (isAbsolute(entry) ? entry : resolve(dirname(path), entry)),
   };
 }
 
-function lineIn(
-  document: Document,
-  counter: LineCounter,
-  keys: ReadonlyArray<string | number>,
-): number {
-  // A missing key points at its parent, so the message still has a place.
-  for (let length = keys.length; length >= 0; length--) {
-    const node = document.getIn(keys.slice(0, length), true) as
-      YamlNode | undefined;
-    if (node?.range) return counter.linePos(node.range[0]).line;
+/** The extra rule files and folders a config names under `rules:`. */
+export function configRuleSources(config: ConfigFile): string[] {
+  const value = config.data.rules;
+  if (value === undefined) return [];
+
+  const entries = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string')) {
+    throw new RuleFileError([
+      { file: config.path, line: config.lineOf(['rules']), message: '"rules" must be a path or a list of paths' },
+    ]);
+  }
+  return entries.map((entry) => config.resolvePath(entry));
+}
+
+function nodeLine(document: Document, counter: LineCounter, path: Array<string | number>): number {
+  const node = document.getIn(path, true) as YamlNode | undefined;
+  if (node?.range) return counter.linePos(node.range[0]).line;
+
+  // A key with a null value has no node of its own: find the key instead.
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path.at(-1)));
+    const key = pair?.key as YamlNode | undefined;
+    if (key?.range) return counter.linePos(key.range[0]).line;
   }
   return 1;
 }
@@ -119,7 +93,7 @@ function readConfigText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(`cannot be read (${code})`, path);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, path);
   }
 }

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 
 import { audit } from '../audit.js';
 import type { CliIo } from '../cli.js';
-import { loadConfig } from '../config/load.js';
+import { findConfigFile } from '../config/find.js';
+import { configRuleSources, loadConfigFile } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import {
   decodeSource,
@@ -118,9 +119,16 @@ async function runFix(
     );
   }
 
+  // The same rules as the audit: shipped, then the config's, then --rules.
   const cwd = io.cwd ?? process.cwd();
-  const settings = fixSettings(loadConfig(cwd));
-  const rules = loadRules([SHIPPED_RULES, ...(options.rules ?? [])]);
+  const configPath = findConfigFile(cwd);
+  const config = configPath ? loadConfigFile(configPath) : null;
+  const settings = fixSettings(config);
+  const rules = loadRules([
+    SHIPPED_RULES,
+    ...(config ? configRuleSources(config) : []),
+    ...(options.rules ?? []),
+  ]);
 
   const bytes = readSourceBytes(planPath);
   const plan = decodeSource(planPath, bytes);

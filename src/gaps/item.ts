@@ -7,7 +7,11 @@ import { ancestorTitles, type GapListDocument, isStruckThrough } from './documen
 import { priorityIn, priorityLine, priorityOfGroupHeading } from './priority.js';
 
 /** Headings under which every item is to be taken out of the plan. */
-const REMOVAL_GROUP = /\b(remove|removals?|to be removed|not needed|drop|delete)\b/i;
+const REMOVAL_GROUP =
+  /\b(remove|removals?|to be removed|not needed|drop|delete|cut|won[’']?t have|will not have|out of scope)\b/i;
+
+/** A priority cell that asks for removal rather than ranking. */
+const REMOVAL_CELL = /^\W*(remove|removal|drop|delete|cut|not needed)\b/i;
 
 export interface ItemDraft {
   /** The raw title text, decorations and all. */
@@ -44,6 +48,7 @@ export function buildItem(document: GapListDocument, draft: ItemDraft): GapItem 
     estimate: decorated.estimate,
     remove:
       decorated.remove ||
+      REMOVAL_CELL.test(draft.statedPriority ?? '') ||
       isStruckThrough(draft.node) ||
       ancestors.some((title) => REMOVAL_GROUP.test(title)),
     source: draft.source,

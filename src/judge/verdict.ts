@@ -92,7 +92,7 @@ function sortMentions(evidence: Evidence[], plan: PlanIndex) {
     seen.add(entry.block);
 
     const block = plan.block(entry.block);
-    const reference = { line: block.line, kind: block.kind, text: clip(block.text) };
+    const reference = { line: block.line, endLine: block.endLine, kind: block.kind, text: clip(block.text) };
     (REFERENCE_KINDS.has(block.kind) ? references : mentions).push(reference);
   }
 

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
+import { WORD_WEIGHTS_KIND, WORD_WEIGHTS_OPTIONS } from './word-weights.js';
 
 /** A rule as loaded and checked: ready to build a matcher from. */
 export interface Rule {
@@ -179,11 +180,12 @@ function checkKeys(
 
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
   if (kind === SCORE_KIND) return SCORE_OPTIONS;
+  if (kind === WORD_WEIGHTS_KIND) return WORD_WEIGHTS_OPTIONS;
   return MATCHER_KINDS.get(kind)?.options;
 }
 
 function knownKinds(): string {
-  return [...MATCHER_KINDS.keys(), SCORE_KIND].join(', ');
+  return [...MATCHER_KINDS.keys(), SCORE_KIND, WORD_WEIGHTS_KIND].join(', ');
 }
 
 function readRuleText(file: string): string {

@@ -67,7 +67,9 @@ const PRIORITY_LEVELS: Record<string, Priority> = {
  * title `Vault`, estimate `30 Minutes`, priority medium.
  */
 export function parseDecoratedTitle(raw: string): DecoratedTitle {
-  let text = raw.replace(/\s+/g, ' ').trim();
+  // Titles usually arrive as plain text; raw Markdown emphasis is dropped
+  // too, for titles taken from source lines.
+  let text = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
 
   const priorities = emojiPriorities(text);
   const remove = REMOVAL.test(text);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { CONFIG_FILE } from '../../src/config/load.js';
+import { CONFIG_NAME as CONFIG_FILE } from '../../src/config/find.js';
 import { md, runCli, tempFiles } from '../helpers.js';
 
 const GAPS = md`

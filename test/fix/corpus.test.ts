@@ -14,8 +14,11 @@ import { loadRules } from '../../src/rules/load.js';
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 const RULES = loadRules([SHIPPED_RULES]);
 
-const pairs = readdirSync(CORPUS).flatMap((set) =>
-  readdirSync(join(CORPUS, set)).map((name) => join(CORPUS, set, name)),
+/** Every folder that holds a plan and its gap list. */
+const pairs = ['dev', 'holdout'].flatMap((set) =>
+  readdirSync(join(CORPUS, set), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(CORPUS, set, entry.name)),
 );
 
 function fixOnce(planText: string, gapText: string) {
