@@ -8,6 +8,8 @@ import type { AuditReport, ItemSource, PlanOutline, SourceFile } from './model.j
 import { buildOutline } from './plan/outline.js';
 import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
+import { mergeRepeats } from './gaps/repeats.js';
+import { settleClaims } from './judge/claims.js';
 import { findGapListProblems } from './judge/findings.js';
 
 export interface AuditResult extends AuditReport {
@@ -24,20 +26,23 @@ export interface AuditResult extends AuditReport {
  */
 export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): AuditResult {
   const outline = buildOutline(plan);
-  const { items, strategy } = extractGapItems(gapList);
+  const extraction = extractGapItems(gapList);
+  const { items, findings: repeatFindings } = mergeRepeats(extraction.items);
 
   const engine = new MatchEngine(rules);
   const index = new PlanIndex(outline, engine.vocabulary);
-  const judgements = items.map((item) => judgeItem(item, engine.evidenceFor(item, index), index));
+  const evidence = items.map((item) => engine.evidenceFor(item, index));
+  settleClaims(items, evidence);
+  const judgements = items.map((item, position) => judgeItem(item, evidence[position], index));
   suggestPlacements(judgements, outline);
 
   return {
     plan,
     gapList,
-    strategy,
+    strategy: extraction.strategy,
     outline,
     judgements,
-    findings: findGapListProblems(judgements),
+    findings: [...repeatFindings, ...findGapListProblems(judgements)],
     score: computeScore(judgements, scoreSettings(rules)),
     summary: summarize(judgements),
   };

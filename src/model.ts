@@ -118,6 +118,12 @@ export interface GapItem {
   body: string;
   /** Every priority the item itself states, to spot conflicts. */
   statedPriorities: Priority[];
+  /** Leading outline numbering in the gap list, such as `4.2`, or null. */
+  number: string | null;
+  /** Where else the gap list lists the same item (counted once). */
+  alsoListedAt: number[];
+  /** The item it says it repeats ("see Gap 4"), before repeats are merged. */
+  seeAlso: string | null;
 }
 
 /** One rule's opinion about one item and one place in the plan. */
@@ -135,6 +141,11 @@ export interface Evidence {
   /** Why, in a few words, for `--explain`. */
   reason: string;
   sharedTokens: string[];
+  /**
+   * What the rule compared: the item's title with a heading, the item's
+   * description with a heading, or the item's title with body text.
+   */
+  basis: 'title' | 'description' | 'mention';
 }
 
 /** A plan section that supports a verdict. */

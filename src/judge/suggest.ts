@@ -72,7 +72,7 @@ function endOfPlan(plan: PlanOutline): Suggestion {
 }
 
 /** `Gap 7 Docker Swarm Orchestration`, or the title alone. */
-export function label(judgement: Judgement): string {
+export function label(judgement: Pick<Judgement, 'item'>): string {
   const { id, title } = judgement.item;
   return id ? `${id} ${title}` : title;
 }

@@ -38,5 +38,5 @@ export function sectionEvidence(
   section: number,
   fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> & Partial<Evidence>,
 ): Evidence {
-  return { rule, section, block: null, sharedTokens: [], ...fields };
+  return { rule, section, block: null, sharedTokens: [], basis: 'title', ...fields };
 }
