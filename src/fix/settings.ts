@@ -31,7 +31,10 @@ export function fixSettings(config: ConfigFile | null): FixSettings {
   for (const key of Object.keys(section)) {
     if (!FIX_KEYS.has(key)) {
       const expected = [...FIX_KEYS].join(', ');
-      throw fail(['fix', key], `unknown key "fix.${key}"; expected ${expected}`);
+      throw fail(
+        ['fix', key],
+        `unknown key "fix.${key}"; expected ${expected}`,
+      );
     }
   }
 

@@ -169,33 +169,23 @@ describe('buildFix', () => {
   });
 
   it('leaves out a stub the audit would not recognise, so no run adds it twice', () => {
-    const template = '{{hashes}} {{title}}';
-    const gaps = md`
-      # Gaps
+    // Without matching rules the second audit finds no stub at all: every
+    // item must be left out rather than written.
+    const result = auditTexts(PLAN, GAPS);
+    const { chosen } = selectItems(result.judgements, result.gapList);
+    const outcome = buildFix({
+      result,
+      chosen,
+      template: DEFAULT_STUB_TEMPLATE,
+      rules: [],
+    });
 
-      ## High priority
-
-      - **Tracing**: spans across services
-    `;
-    const plan = md`
-      # Plan
-
-      ## Scope
-
-      Text.
-    `;
-    // "Tracing" reads as a heading the audit finds, so this one stays.
-    expect(fixTexts(plan, gaps, template).leftOut).toEqual([]);
-
-    const hidden = fixTexts(
-      plan,
-      gaps,
-      '{{hashes}} {{title}} of something else entirely {{id}}',
-    );
-    expect(hidden.stubs).toEqual([]);
-    expect(hidden.leftOut[0].reason).toMatch(
-      /^the audit would not find its stub heading "## Tracing of something/,
-    );
+    expect(outcome.stubs).toEqual([]);
+    expect(outcome.text).toBe(PLAN);
+    expect(outcome.leftOut.map((entry) => entry.reason)).toEqual([
+      'the audit would not find its stub heading "### Gap 8: Distributed Tracing (2 Hours)", ' +
+        'so every run would add it again',
+    ]);
   });
 });
 
