@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
 
 import { main } from './cli.js';
 
@@ -12,24 +12,61 @@ export function run(): void {
     throw error;
   });
 
+  const terminal = new Terminal();
   main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
     stdinIsTty: process.stdin.isTTY === true,
-    ask,
+    ask: (question) => terminal.ask(question),
   }).then((code) => {
+    terminal.close();
     process.exitCode = code;
   });
 }
 
-/** Ask on the terminal; questions go to stderr so stdout stays the diff. */
-async function ask(question: string): Promise<string> {
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await terminal.question(question);
-  } finally {
-    terminal.close();
+/**
+ * Questions for `fix --interactive`, on stderr so that stdout stays the
+ * diff. Lines are queued as they come, so answers typed (or piped) ahead
+ * of a question are kept; the end of input answers "quit".
+ */
+class Terminal {
+  private reader: Interface | null = null;
+  private readonly lines: string[] = [];
+  private waiting: ((line: string) => void) | null = null;
+  private ended = false;
+
+  ask(question: string): Promise<string> {
+    this.open();
+    process.stderr.write(question);
+
+    const line = this.lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (this.ended) return Promise.resolve('q');
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  close(): void {
+    this.reader?.close();
+  }
+
+  private open(): void {
+    if (this.reader) return;
+    this.reader = createInterface({ input: process.stdin, terminal: false });
+    this.reader.on('line', (line) => this.deliver(line));
+    this.reader.on('close', () => {
+      this.ended = true;
+      this.deliver('q');
+    });
+  }
+
+  private deliver(line: string): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) waiting(line);
+    else if (!this.ended) this.lines.push(line);
   }
 }
