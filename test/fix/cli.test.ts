@@ -225,6 +225,31 @@ describe('choosing items', () => {
     );
   });
 
+  it('notes when a stub changes the verdict of another item', async () => {
+    const gaps = md`
+      # Gaps
+
+      ### Gap 1: Rate Limiting
+
+      ### Gap 2: Distributed Tracing
+
+      **Missing**: spans must survive a rollback plan drill.
+
+      ### Gap 3: Rollback Plan
+    `;
+    const folder = tempFiles({ 'plan.md': PLAN, 'gaps.md': gaps });
+    const { stderr } = await runCli(
+      ['fix', join(folder, 'plan.md'), join(folder, 'gaps.md'), '--only', 'Gap 2'],
+      {},
+      { cwd: folder },
+    );
+
+    // The stub quotes Gap 2's text, which mentions Gap 3.
+    expect(stderr).toContain(
+      'plan-audit: note: the stubs change Gap 3 Rollback Plan from missing to partial\n',
+    );
+  });
+
   it('--interactive refuses to run without a terminal', async () => {
     const { planPath, gapPath, run, read } = project();
 
