@@ -11,6 +11,8 @@ import { SCORE_KIND } from './rules/score-kind.js';
 import { mergeRepeats } from './gaps/repeats.js';
 import { settleClaims } from './judge/claims.js';
 import { findGapListProblems } from './judge/findings.js';
+import { findNumberingProblems } from './judge/numbering.js';
+import { findSimilarSections } from './judge/similar-sections.js';
 
 export interface AuditResult extends AuditReport {
   /** How the gap list's items were found. */
@@ -42,7 +44,12 @@ export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): Aud
     strategy: extraction.strategy,
     outline,
     judgements,
-    findings: [...repeatFindings, ...findGapListProblems(judgements)],
+    findings: [
+      ...repeatFindings,
+      ...findNumberingProblems(extraction.items),
+      ...findGapListProblems(judgements),
+      ...findSimilarSections(outline),
+    ],
     score: computeScore(judgements, scoreSettings(rules)),
     summary: summarize(judgements),
   };

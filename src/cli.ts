@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
@@ -13,6 +14,7 @@ import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
 import { formatJson } from './report/json.js';
 import { formatExplanation } from './report/explain.js';
+import { formatRuleList } from './report/rules.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
 
@@ -52,6 +54,15 @@ Examples:
   $ plan-audit masterplan7.md whatmissintotal.md
   $ plan-audit plan.md gaps.md --format json | jq '.gaps[] | select(.verdict == "missing")'
   $ plan-audit plan.md template.md --rules ./my-rules --no-color
+  $ plan-audit plan.md gaps.md --explain     # why each verdict came out so
+  $ plan-audit rules                         # the active rules and their files
+
+Rules and config:
+  Shipped rules live in rules/*.yml. A .plan-audit.yml found by walking up
+  from the current folder may name more (rules: [dir or file, ...]), and
+  --rules names more still; a later rule with the same id (file name)
+  overrides an earlier one: --rules wins over the config, the config over
+  the shipped rules.
 `;
 
 /** Run the command line; resolves to the exit code. Never throws. */
@@ -80,11 +91,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'),
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
-    .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option(
+      '--rules <path>',
+      'an extra rule file or folder (repeatable); it overrides shipped rules of the same id',
+      collect,
+      [],
+    )
     .option('--explain', 'show, for every item, the candidate sections and why each rule accepted or rejected them')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
-    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -93,6 +108,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     })
     .action((plan: string, gaps: string, options: AuditOptions) => {
       setExit(runAudit(plan, gaps, options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the active rules, with the file that set each one, and exit')
+    .action((_options: unknown, command: Command) => {
+      const cwd = io.cwd ?? process.cwd();
+      const options = command.optsWithGlobals() as AuditOptions;
+      const rules = loadRules(ruleSources(options, cwd));
+      io.stdout(formatRuleList(rules, (path) => relative(cwd, path) || path));
+      setExit(0);
     });
 
   addFixCommand(program, io, setExit);
@@ -128,6 +154,11 @@ function ruleSources(options: AuditOptions, cwd: string): string[] {
   const fromConfig = configPath ? configRuleSources(loadConfigFile(configPath)) : [];
 
   return [SHIPPED_RULES, ...fromConfig, ...(options.rules ?? [])];
+}
+
+/** Commander's way to let an option repeat: each use adds to the list. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function refuseSameFile(planPath: string, gapPath: string): void {

@@ -53,3 +53,18 @@ export function tempFiles(files: Record<string, string | Buffer>): string {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   return folder;
 }
+
+/**
+ * What one rule said about the first item of a gap list: the headings it
+ * accepted and rejected, by title.
+ */
+export function ruleSays(rule: string, plan: string, gaps: string): { accepted: string[]; rejected: string[] } {
+  const result = auditTexts(plan, gaps);
+  const evidence = result.judgements[0].evidence.filter((entry) => entry.rule === rule && entry.section !== null);
+  const title = (section: number | null) => result.outline.sections[section as number].title;
+
+  return {
+    accepted: evidence.filter((entry) => entry.accepted).map((entry) => title(entry.section)),
+    rejected: evidence.filter((entry) => !entry.accepted).map((entry) => title(entry.section)),
+  };
+}

@@ -62,6 +62,7 @@ Examples:
   $ plan-audit fix plan.md gaps.md --write          # apply it
   $ plan-audit fix plan.md gaps.md --only "Gap 8" --only "Rollback Plan" --write
   $ plan-audit fix plan.md gaps.md --interactive --write
+  $ plan-audit fix plan.md gaps.md --rules ./my-rules   # rules as for the audit
 `;
 
 /** Add `plan-audit fix` to the program; it inherits its output settings. */
@@ -73,7 +74,7 @@ export function addFixCommand(
   program
     .command('fix')
     .description(
-      'Add a stub section to the plan for every missing required item (a dry run unless --write).',
+      'add a stub section to the plan for every missing required item (a dry run unless --write)',
     )
     .argument('<plan>', 'the Markdown plan to add stubs to')
     .argument('<gaps>', 'the gap list it is audited against')
@@ -93,14 +94,14 @@ export function addFixCommand(
       'ask for each item before adding it (needs a terminal)',
       false,
     )
-    .option(
-      '--rules <path...>',
-      'extra rule files or folders, as for the audit',
-    )
     .addHelpText('after', FIX_HELP)
-    .action(async (plan: string, gaps: string, options: FixOptions) => {
-      setExit(await runFix(plan, gaps, options, io));
-    });
+    .action(
+      async (plan: string, gaps: string, _o: unknown, command: Command) => {
+        // --rules belongs to the program, so that it reads the same everywhere.
+        const options = command.optsWithGlobals() as FixOptions;
+        setExit(await runFix(plan, gaps, options, io));
+      },
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {

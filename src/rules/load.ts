@@ -54,7 +54,9 @@ export function loadRules(sources: string[]): Rule[] {
     if (rule) rules.set(rule.id, rule);
   }
 
-  if (problems.length > 0) throw new RuleFileError(problems);
+  if (problems.length > 0) {
+    throw new RuleFileError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  }
   return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 

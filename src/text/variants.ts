@@ -11,7 +11,7 @@ export function titleVariants(title: string): string[] {
 
   const outer = title.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   if (outer !== '') variants.push(outer);
-  for (const text of inner) if (/\p{L}{2,}/u.test(text)) variants.push(text);
+  for (const text of inner) if ((text.match(/\p{L}/gu) ?? []).length >= 2) variants.push(text);
 
   return [...new Set(variants)];
 }

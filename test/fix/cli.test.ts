@@ -239,7 +239,13 @@ describe('choosing items', () => {
     `;
     const folder = tempFiles({ 'plan.md': PLAN, 'gaps.md': gaps });
     const { stderr } = await runCli(
-      ['fix', join(folder, 'plan.md'), join(folder, 'gaps.md'), '--only', 'Gap 2'],
+      [
+        'fix',
+        join(folder, 'plan.md'),
+        join(folder, 'gaps.md'),
+        '--only',
+        'Gap 2',
+      ],
       {},
       { cwd: folder },
     );
@@ -344,13 +350,31 @@ describe('the command line around fix', () => {
   it('documents fix in --help', async () => {
     const top = await runCli(['--help']);
     expect(top.stdout).toMatch(
-      /^\s+fix \[options\] <plan> <gaps>\s+Add a stub section/m,
+      /^\s+fix \[options\] <plan> <gaps>\s+add a stub section/m,
     );
 
     const fix = await runCli(['fix', '--help']);
     expect(fix.code).toBe(0);
     expect(fix.stdout).toContain('--only <item>');
     expect(fix.stdout).toContain('$ plan-audit fix plan.md gaps.md --write');
+  });
+
+  it('reads --rules for fix as for the audit, wherever it stands', async () => {
+    const { folder, planPath, gapPath, run } = project();
+    const missing = join(folder, 'no-such-rules');
+
+    const { code, stderr } = await run(
+      'fix',
+      planPath,
+      gapPath,
+      '--rules',
+      missing,
+    );
+
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `plan-audit: ${missing}: no such rule file or folder\n`,
+    );
   });
 
   it('still takes audit options after the two files', async () => {
