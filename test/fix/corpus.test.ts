@@ -58,3 +58,27 @@ describe.each(pairs)('fix on the corpus pair %s', (folder) => {
     expect(second.outcome.text).toBe(first.outcome.text);
   });
 });
+
+describe('fix on the masterplan7 fixture without rolling updates', () => {
+  const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
+  const plan = readFileSync(
+    join(fixtures, 'masterplan7-without-rolling-updates.md'),
+    'utf8',
+  );
+  const gaps = readFileSync(join(fixtures, 'whatmissintotal.md'), 'utf8');
+
+  it('adds Gap 8 right after the section of Gap 7 and nothing else', () => {
+    const { outcome } = fixOnce(plan, gaps);
+
+    expect(
+      outcome.stubs.map((stub) => [stub.lines[0], stub.placement.afterLine]),
+    ).toEqual([['### Gap 8: Docker Swarm Rolling Updates (30 Minutes)', 2536]]);
+
+    const second = fixOnce(outcome.text, gaps);
+    const gap8 = second.result.judgements.find(
+      (judgement) => judgement.item.id === 'Gap 8',
+    );
+    expect(gap8?.verdict).toBe('present');
+    expect(second.outcome.stubs).toEqual([]);
+  });
+});
