@@ -31,6 +31,7 @@ import {
   readPlan,
   refuseGapListInPlan,
 } from './input/plan-files.js';
+import { addFixCommand } from './fix/command.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { pairTargets, type Target } from './output/targets.js';
 import {
@@ -62,6 +63,9 @@ export interface CliIo {
   cwd?: string;
   /** All of standard input, for `-`. */
   readStdin?: () => Promise<Buffer>;
+  /** For `fix --interactive`: whether stdin is a terminal, and how to ask. */
+  stdinIsTty?: boolean;
+  ask?: (question: string) => Promise<string>;
 }
 
 const EXAMPLES = `
@@ -237,6 +241,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(0);
     });
 
+  addFixCommand(program, io, setExit);
   return program;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { audit, type AuditResult } from '../src/audit.js';
-import { main } from '../src/cli.js';
+import { type CliIo, main } from '../src/cli.js';
 import { sourceFromText } from '../src/input/read.js';
 import { SHIPPED_RULES } from '../src/meta.js';
 import { loadRules } from '../src/rules/load.js';
@@ -29,6 +29,7 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): string 
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  io: Partial<CliIo> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -41,6 +42,7 @@ export async function runCli(
     },
     env,
     stdoutIsTty: false,
+    ...io,
   });
   return { code, stdout, stderr };
 }

@@ -24,6 +24,11 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
   return { path, text, lines: countLines(text) };
 }
 
+/** Read a file's bytes, turning file system errors into usage errors. */
+export function readSourceBytes(path: string): Buffer {
+  return readBytes(path);
+}
+
 /** Turn text given in memory (stdin, tests) into a source file. */
 export function sourceFromText(path: string, text: string): SourceFile {
   const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -90,7 +95,8 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
-function hasUtf8Bom(bytes: Buffer): boolean {
+/** True when the bytes start with the UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Buffer): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 
