@@ -124,3 +124,15 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   }
   return low;
 }
+
+/**
+ * A small settings file (a rule or the config) as UTF-8 text; an
+ * unreadable one is a usage error naming the file.
+ */
+export function readSettingsText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(describeFsError(error), path);
+  }
+}
