@@ -114,9 +114,7 @@ function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
 function isGroupOnly(document: GapListDocument, index: number): boolean {
   const section = document.sections[index];
   const hasChildren = document.sections.some((other) => other.parent === index);
-  return hasChildren && /^(remove|removals?|not needed|to remove)$/i.test(
-    parseDecoratedTitle(section.title).title,
-  );
+  return hasChildren && REMOVAL_HEADING.test(section.title) && section.title.split(/\s+/).length <= 6;
 }
 
 function headingDraft(

@@ -54,6 +54,9 @@ export function buildItem(document: GapListDocument, draft: ItemDraft): GapItem 
     source: draft.source,
     body: draft.body,
     statedPriorities: stated,
+    number: decorated.numbering,
+    alsoListedAt: [],
+    seeAlso: decorated.seeAlso ?? seeAlsoInBody(draft.body),
   };
 }
 
@@ -80,4 +83,10 @@ function settlePriority(
     if (priority) return { priority, source: `heading "${title}"` };
   }
   return { priority: 'medium', source: 'default' };
+}
+
+/** "Same as row 1" or "See Gap 4" said in an item's own text. */
+function seeAlsoInBody(body: string): string | null {
+  const match = /\b(?:same as|duplicate of|repeats|see)\s+(?:row|item)?\s*(?<target>(?:gap|req|item)?[\s-]?#?\d+(?:\.\d+)*)\b/i.exec(body);
+  return match?.groups?.target.trim() ?? null;
 }

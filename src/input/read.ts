@@ -12,10 +12,21 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * counts lines the same way whatever the ending.
  */
 export function readSourceFile(path: string): SourceFile {
-  const bytes = readBytes(path);
-  const text = decodeText(bytes, path);
+  return sourceFromBytes(path, readBytes(path));
+}
 
+/**
+ * Bytes read elsewhere (stdin) as a source file, with the same checks as
+ * a file on disk; `path` is the name reports use.
+ */
+export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
+  const text = decodeText(bytes, path);
   return { path, text, lines: countLines(text) };
+}
+
+/** Read a file's bytes, turning file system errors into usage errors. */
+export function readSourceBytes(path: string): Buffer {
+  return readBytes(path);
 }
 
 /** Turn text given in memory (stdin, tests) into a source file. */
@@ -84,7 +95,8 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
-function hasUtf8Bom(bytes: Buffer): boolean {
+/** True when the bytes start with the UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Buffer): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 
@@ -111,4 +123,16 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     }
   }
   return low;
+}
+
+/**
+ * A small settings file (a rule or the config) as UTF-8 text; an
+ * unreadable one is a usage error naming the file.
+ */
+export function readSettingsText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(describeFsError(error), path);
+  }
 }

@@ -3,7 +3,7 @@ import type { Evidence, GapItem } from '../model.js';
 import type { Rule } from '../rules/load.js';
 import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
-import { titleVariants } from '../text/variants.js';
+import { titleCore, titleVariants } from '../text/variants.js';
 import type { ItemTerms, Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
@@ -37,6 +37,7 @@ export class MatchEngine {
   /** Prepare an item's title for every matcher. */
   termsOf(item: GapItem): ItemTerms {
     const plain = titleTokens(item.title);
+    const core = titleCore(item.title);
     return {
       item,
       plain,
@@ -45,6 +46,7 @@ export class MatchEngine {
       variants: titleVariants(item.title)
         .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
         .filter((stems) => stems.length > 0),
+      core: core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
     };
   }
 

@@ -13,6 +13,8 @@ export interface ItemTerms {
   ask: string[];
   /** Canonical stems of each reading of the title (see titleVariants). */
   variants: string[][];
+  /** Canonical stems of the head of a sentence-like title (see titleCore). */
+  core: string[] | null;
 }
 
 /** A configured rule, ready to look for evidence. Rules never print. */
@@ -38,5 +40,10 @@ export function sectionEvidence(
   section: number,
   fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> & Partial<Evidence>,
 ): Evidence {
-  return { rule, section, block: null, sharedTokens: [], ...fields };
+  return { rule, section, block: null, sharedTokens: [], basis: 'title', ...fields };
+}
+
+/** The `confidence` option most matcher kinds take. */
+export function confidenceOption(value: number): OptionSpecs[string] {
+  return { type: 'number', default: value, min: 0, max: 1, doc: 'confidence of a match' };
 }

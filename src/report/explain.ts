@@ -43,6 +43,6 @@ function sectionLine(entry: Evidence, result: AuditResult): string {
 
   return (
     `${verdict.padEnd(8)} ${entry.rule.padEnd(13)} ${entry.confidence.toFixed(2)}  ` +
-    `${result.plan.path}:${outline.startLine}-${outline.endLine} "${outline.title}"  ${entry.reason}`
+    `${outline.file ?? result.plan.path}:${outline.startLine}-${outline.endLine} "${outline.title}"  ${entry.reason}`
   );
 }

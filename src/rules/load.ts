@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
 import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 import { UsageError } from '../errors.js';
+import { readSettingsText } from '../input/read.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
@@ -54,7 +55,9 @@ export function loadRules(sources: string[]): Rule[] {
     if (rule) rules.set(rule.id, rule);
   }
 
-  if (problems.length > 0) throw new RuleFileError(problems);
+  if (problems.length > 0) {
+    throw new RuleFileError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  }
   return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -76,7 +79,7 @@ export function ruleFilesIn(source: string): string[] {
 
 function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProblem[]): Rule | null {
   const counter = new LineCounter();
-  const text = readRuleText(file);
+  const text = readSettingsText(file);
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined) =>
     node?.range ? counter.linePos(node.range[0]).line : 1;
@@ -186,15 +189,6 @@ function optionSpecsOf(kind: string): OptionSpecs | undefined {
 
 function knownKinds(): string {
   return [...MATCHER_KINDS.keys(), SCORE_KIND, WORD_WEIGHTS_KIND].join(', ');
-}
-
-function readRuleText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, file);
-  }
 }
 
 function firstLine(message: string): string {

@@ -11,7 +11,8 @@ const STOP_WORDS = new Set(
   where which while who whom whose why will with would you your each every all
   any both either no not only own same such per e g eg ie etc also just still
   already out instead nothing new existing current currently one two three
-  four five many much some other others way ways kind using about`.split(/\s+/),
+  four five many much some other others way ways kind using about including
+  incl especially like see sees seen get gets got go goes want wants`.split(/\s+/),
 );
 
 /**
@@ -45,9 +46,16 @@ export function words(text: string): string[] {
   return spelled === '' ? [] : spelled.split(' ');
 }
 
-/** A word reduced to its stem, so that plural and singular meet. */
+/** Longest stem kept: Porter leaves "classifi" and "classif" apart. */
+const STEM_LENGTH = 7;
+
+/**
+ * A word reduced to its stem, so that plural and singular meet, and cut to
+ * a few letters, so that the forms Porter's stemmer leaves apart
+ * ("classified", "classification") meet too.
+ */
 export function stem(word: string): string {
-  return /^\d+$/.test(word) ? word : stemmer(word);
+  return /^\d+$/.test(word) ? word : stemmer(word).slice(0, STEM_LENGTH);
 }
 
 /** Stems of the meaningful words of a text, in order, repeats kept. */

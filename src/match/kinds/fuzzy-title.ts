@@ -32,11 +32,11 @@ export const fuzzyTitleKind: MatcherKind = {
   options: {
     minItemCoverage: share(0.6, "share of the item title's weight the section must cover"),
     removalItemCoverage: share(
-      0.45,
+      0.5,
       'the same for an item to remove: a plan that still has most of it has not removed it',
     ),
-    minOwnCoverage: share(0.34, "share of the item title's weight the heading itself must carry"),
-    minSectionCoverage: share(0.3, "share of the heading's weight the item must explain"),
+    minOwnCoverage: share(0.25, "share of the item title's weight the heading itself must carry"),
+    minSectionCoverage: share(0.15, "share of the heading's weight the item must explain"),
     parentCredit: share(0.6, 'credit for an item word found only in the enclosing heading'),
     leadCredit: share(0.5, "credit for an item word found only in the section's opening text"),
     maxConfidence: share(0.9, 'confidence of a perfect overlap; exact rules stay above it'),
