@@ -10,11 +10,24 @@ import { titleTokens } from '../text/tokens.js';
 export function mergeRepeats(items: GapItem[]): { items: GapItem[]; findings: Finding[] } {
   const kept: GapItem[] = [];
   const findings: Finding[] = [];
+  const keys = new Map<GapItem, string>();
+  // The first kept item per (removal, title key): a large gap list then
+  // costs one lookup per item instead of a scan of every earlier one.
+  const firstByKey = new Map<string, GapItem>();
 
   for (const item of items) {
-    const original = kept.find((earlier) => repeats(item, earlier));
+    const key = titleKey(item.title);
+    keys.set(item, key);
+    const lookup = `${item.remove}\0${key}`;
+
+    const original = item.seeAlso
+      ? kept.find((earlier) => repeats(item, earlier, keys))
+      : key === ''
+        ? undefined
+        : firstByKey.get(lookup);
     if (!original) {
       kept.push(item);
+      if (key !== '' && !firstByKey.has(lookup)) firstByKey.set(lookup, item);
       continue;
     }
 
@@ -30,12 +43,12 @@ export function mergeRepeats(items: GapItem[]): { items: GapItem[]; findings: Fi
   return { items: kept, findings };
 }
 
-function repeats(item: GapItem, earlier: GapItem): boolean {
+function repeats(item: GapItem, earlier: GapItem, keys: Map<GapItem, string>): boolean {
   if (item.remove !== earlier.remove) return false;
   if (item.seeAlso && pointsAt(item.seeAlso, earlier)) return true;
 
-  const key = titleKey(item.title);
-  return key !== '' && key === titleKey(earlier.title);
+  const key = keys.get(item) as string;
+  return key !== '' && key === keys.get(earlier);
 }
 
 /** Does a reference such as "Gap 4", "4", "4.1" or "#4" name this item? */

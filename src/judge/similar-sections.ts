@@ -46,22 +46,62 @@ function sameBodies(plan: PlanOutline): Finding[] {
     .filter((body) => body.lines.size >= MIN_LINES);
 
   const findings: Finding[] = [];
-  for (let first = 0; first < bodies.length; first++) {
-    for (let second = first + 1; second < bodies.length; second++) {
-      const a = bodies[first];
-      const b = bodies[second];
-      if (shared(a.lines, b.lines) < MIN_SHARED) continue;
+  for (const [first, second] of candidatePairs(bodies.map((body) => body.lines))) {
+    const a = bodies[first];
+    const b = bodies[second];
+    if (shared(a.lines, b.lines) < MIN_SHARED) continue;
 
-      findings.push({
-        kind: 'similar-sections',
-        severity: 'warning',
-        file: 'plan',
-        lines: [a.section.startLine, b.section.startLine],
-        message: `"${a.section.title}" and "${b.section.title}" have nearly the same text (${ranges([a.section, b.section])})`,
-      });
-    }
+    findings.push({
+      kind: 'similar-sections',
+      severity: 'warning',
+      file: 'plan',
+      lines: [a.section.startLine, b.section.startLine],
+      message: `"${a.section.title}" and "${b.section.title}" have nearly the same text (${ranges([a.section, b.section])})`,
+    });
   }
   return findings;
+}
+
+/**
+ * Pairs of bodies that could share MIN_SHARED of the smaller one's lines,
+ * in the order of a loop over all pairs, without comparing all pairs: if
+ * they do, the larger body holds at least one of any few more than
+ * (1 - MIN_SHARED) × size lines of the smaller, so each body is looked up
+ * only by its rarest lines.
+ */
+function candidatePairs(bodies: Set<string>[]): [number, number][] {
+  const holders = new Map<string, number[]>();
+  bodies.forEach((body, index) => {
+    for (const line of body) {
+      const list = holders.get(line);
+      if (list) list.push(index);
+      else holders.set(line, [index]);
+    }
+  });
+
+  const pairs = new Map<number, Set<number>>();
+  bodies.forEach((body, index) => {
+    const probes = Math.min(body.size, Math.floor((1 - MIN_SHARED) * body.size) + 2);
+    const rarest = [...body]
+      .sort((a, b) => (holders.get(a) as number[]).length - (holders.get(b) as number[]).length)
+      .slice(0, probes);
+
+    for (const line of rarest) {
+      for (const other of holders.get(line) as number[]) {
+        if (other === index || bodies[other].size < body.size) continue;
+        const [low, high] = index < other ? [index, other] : [other, index];
+        const partners = pairs.get(low) ?? new Set<number>();
+        partners.add(high);
+        pairs.set(low, partners);
+      }
+    }
+  });
+
+  return [...pairs.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((low) => [...(pairs.get(low) as Set<number>)].sort((a, b) => a - b).map(
+      (high): [number, number] => [low, high],
+    ));
 }
 
 /** The non-blank lines a section has before its first subsection. */

@@ -55,8 +55,18 @@ const STEM_LENGTH = 7;
  * ("classified", "classification") meet too.
  */
 export function stem(word: string): string {
-  return /^\d+$/.test(word) ? word : stemmer(word).slice(0, STEM_LENGTH);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\d+$/.test(word) ? word : stemmer(word).slice(0, STEM_LENGTH);
+    if (stems.size < STEM_CACHE_LIMIT) stems.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+// A plan's vocabulary is small next to its word count: each word is
+// stemmed once. The limit only guards against unbounded input.
+const STEM_CACHE_LIMIT = 200_000;
+const stems = new Map<string, string>();
 
 /** Stems of the meaningful words of a text, in order, repeats kept. */
 export function tokens(text: string): string[] {
