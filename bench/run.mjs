@@ -7,6 +7,7 @@
  *   npm run bench                 1k, 10k, 100k lines and a list-heavy plan
  *   npm run bench -- --huge       adds the 1M-line plan with 10,000 items
  *   npm run bench -- --runs 3     fewer runs per figure
+ *   npm run bench -- --huge --only 1000000   one case, by its line count
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,9 @@ const CACHE = join(FOLDER, 'cache');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const huge = args.includes('--huge');
+const only = args.includes('--only') ? Number(args[args.indexOf('--only') + 1]) : null;
 
-const CASES = [
+const ALL_CASES = [
   { name: 'plan', lines: 1_000, items: 10 },
   { name: 'plan', lines: 3_000, items: 30 },
   { name: 'plan', lines: 10_000, items: 100 },
@@ -35,6 +37,7 @@ const CASES = [
   { name: 'plan', lines: 100_000, items: 1_000 },
   ...(huge ? [{ name: 'plan', lines: 1_000_000, items: 10_000 }] : []),
 ];
+const CASES = only === null ? ALL_CASES : ALL_CASES.filter((entry) => entry.lines === only);
 
 /** Run a command once; wall time in seconds and peak RSS in MB. */
 function measure(command, commandArgs) {
@@ -114,6 +117,12 @@ function main() {
     ]));
   }
 
+  if (only === null) startUp(folder, results);
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** Start-up figures: `--version` and a small audit against bare Node. */
+function startUp(folder, results) {
   const node = repeat(runs, process.execPath, ['-e', '0']);
   const version = repeat(runs, process.execPath, [CLI, '--version']);
   const small = results.get('plan-3000');
@@ -128,7 +137,6 @@ function main() {
   if (big && huger) {
     console.log(`- 1M lines / 100k lines audit time: ${format(huger.audit.seconds / big.audit.seconds)}×`);
   }
-  rmSync(folder, { recursive: true, force: true });
 }
 
 main();

@@ -7,8 +7,12 @@ import { findCuts } from './cuts.js';
 import type { ChunkRequest } from './outline-worker.js';
 import { buildOutline } from './outline.js';
 
-/** Below this size one parse on this thread beats starting workers. */
-const PARALLEL_MIN_LENGTH = 256 * 1024;
+/**
+ * Below this size one parse on this thread beats starting workers: on the
+ * 2-core benchmark machine the crossover is between 0.9 and 2 MB (about
+ * 20,000 and 50,000 lines).
+ */
+const PARALLEL_MIN_LENGTH = 1536 * 1024;
 
 /** Chunks smaller than this are merged with the next one. */
 const CHUNK_MIN_LENGTH = 64 * 1024;
