@@ -39,7 +39,7 @@ export const bodyMentionKind: MatcherKind = {
       findEvidence(item, plan) {
         const found = new Set<number>();
 
-        const readings = item.core && item.core.length > 0 ? [...item.variants, item.core] : item.variants;
+        const readings = [...item.variants, ...(item.core ? [item.core] : []), ...item.parts];
         for (const variant of readings) {
           const wanted = [...new Set(variant)];
           const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
