@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
 import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 import { UsageError } from '../errors.js';
+import { RULE_FILE_MAX_BYTES } from '../input/limits.js';
+import { readSourceFile } from '../input/read.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
@@ -54,7 +56,9 @@ export function loadRules(sources: string[]): Rule[] {
   }
 
   if (problems.length > 0) throw new RuleFileError(problems);
-  return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Code-point order, not localeCompare: the order must not depend on the
+  // locale (in Estonian, "z" sorts before "t").
+  return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The YAML files of a folder in name order, or the file itself. */
@@ -97,7 +101,8 @@ function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProb
   }
 
   checkKeys(document, lineOf, report);
-  const raw = document.toJS() as Record<string, unknown>;
+  const raw = toPlainData(document, report);
+  if (!raw) return null;
   const previous = known.get(id);
   const rule = buildRule(id, file, raw, previous, document, lineOf, report);
 
@@ -177,6 +182,23 @@ function checkKeys(
   }
 }
 
+/**
+ * The rule as plain data. YAML tags such as `!!js/function` stay strings
+ * (rule files are data, never code), and the yaml package refuses alias
+ * chains that would expand without bound ("billion laughs").
+ */
+function toPlainData(
+  document: Document,
+  report: (line: number, message: string) => void,
+): Record<string, unknown> | null {
+  try {
+    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    report(1, `cannot be expanded: ${firstLine((error as Error).message)}`);
+    return null;
+  }
+}
+
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
   if (kind === SCORE_KIND) return SCORE_OPTIONS;
   return MATCHER_KINDS.get(kind)?.options;
@@ -186,13 +208,9 @@ function knownKinds(): string {
   return [...MATCHER_KINDS.keys(), SCORE_KIND].join(', ');
 }
 
+/** Rule files go through the same checks as Markdown: size, encoding. */
 function readRuleText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, file);
-  }
+  return readSourceFile(file, RULE_FILE_MAX_BYTES).text;
 }
 
 function firstLine(message: string): string {
