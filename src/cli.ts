@@ -1,13 +1,13 @@
-import { realpathSync } from 'node:fs';
-
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { audit } from './audit.js';
-import { UsageError } from './errors.js';
+import { DEFAULT_LIMITS, MEGABYTE } from './input/limits.js';
 import { readSourceFile } from './input/read.js';
+import { refuseSameFile } from './input/same-file.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { EXIT_USAGE, exitCodeFor } from './policy.js';
 import type { ReportContext } from './report/context.js';
+import { describeError, formatErrorJson, formatErrorText } from './report/error.js';
 import { formatJson } from './report/json.js';
 import { formatText } from './report/text.js';
 import { loadRules } from './rules/load.js';
@@ -24,6 +24,7 @@ interface AuditOptions {
   format: 'text' | 'json';
   color: boolean;
   rules?: string[];
+  maxSize: number;
 }
 
 const EXAMPLES = `
@@ -71,6 +72,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .option('--rules <path...>', 'extra rule files or folders; they override shipped rules of the same id')
+    .option(
+      '--max-size <MB>',
+      'refuse a plan or gap list larger than this many megabytes',
+      parseMegabytes,
+      DEFAULT_LIMITS.maxBytes / MEGABYTE,
+    )
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
@@ -88,8 +95,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
 function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: CliIo): number {
   const rules = loadRules([SHIPPED_RULES, ...(options.rules ?? [])]);
-  const plan = readSourceFile(planPath);
-  const gapList = readSourceFile(gapPath);
+  const maxBytes = Math.round(options.maxSize * MEGABYTE);
+  const plan = readSourceFile(planPath, maxBytes);
+  const gapList = readSourceFile(gapPath, maxBytes);
   refuseSameFile(planPath, gapPath);
 
   const result = audit(plan, gapList, rules);
@@ -104,10 +112,12 @@ function runAudit(planPath: string, gapPath: string, options: AuditOptions, io: 
   return exitCode;
 }
 
-function refuseSameFile(planPath: string, gapPath: string): void {
-  if (realpathSync(planPath) === realpathSync(gapPath)) {
-    throw new UsageError('is given as both the plan and the gap list; pass two different files', gapPath);
+function parseMegabytes(value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) {
+    throw new InvalidArgumentError('expected a number of megabytes greater than 0');
   }
+  return number;
 }
 
 /** Colour only for a terminal, and never when NO_COLOR or --no-color says no. */
@@ -118,25 +128,21 @@ function useColor(options: AuditOptions, io: CliIo): boolean {
 }
 
 function reportError(error: unknown, io: CliIo, argv: string[]): number {
-  if (error instanceof CommanderError) {
-    if (error.exitCode === 0) return 0;
-    io.stderr(`${TOOL_NAME}: ${error.message.replace(/^error: /, '')} (see --help)\n`);
-    return EXIT_USAGE;
-  }
+  if (error instanceof CommanderError && error.exitCode === 0) return 0;
 
-  if (error instanceof UsageError) {
-    const lines = error.toLine().split('\n');
-    for (const line of lines) io.stderr(`${TOOL_NAME}: ${line}\n`);
-    if (wantsJson(argv)) io.stdout(`${JSON.stringify({ error: { message: error.toLine(), file: error.file } })}\n`);
-    return EXIT_USAGE;
-  }
-
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${TOOL_NAME}: internal error: ${message} (please report this with the two files)\n`);
+  const report = describeError(error, { name: TOOL_NAME, version: toolVersion() }, EXIT_USAGE);
+  io.stderr(formatErrorText(report));
+  if (wantsJson(argv)) io.stdout(formatErrorJson(report));
   return EXIT_USAGE;
 }
 
+/** Whether the run asked for JSON; the last `--format` wins, as in commander. */
 function wantsJson(argv: string[]): boolean {
-  const index = argv.findIndex((arg) => arg === '--format' || arg === '-f');
-  return (index >= 0 && argv[index + 1] === 'json') || argv.includes('--format=json');
+  let format = 'text';
+  argv.forEach((arg, index) => {
+    if (arg === '--format' || arg === '-f') format = argv[index + 1] ?? format;
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-f') && arg.length > 2) format = arg.slice(2);
+  });
+  return format === 'json';
 }

@@ -25,8 +25,7 @@ export const DEFAULT_LIMITS: InputLimits = {
 /** Rule files are short; a large one is a mistake, not a rule. */
 export const RULE_FILE_MAX_BYTES = 1 * MEGABYTE;
 
-/** The size in megabytes with at most one decimal, for messages. */
+/** Megabytes for messages: three significant digits, no locale. */
 export function megabytes(bytes: number): string {
-  const value = Math.ceil((bytes / MEGABYTE) * 10) / 10;
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return String(Number((bytes / MEGABYTE).toPrecision(3)));
 }

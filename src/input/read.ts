@@ -92,13 +92,15 @@ function readOpenFile(descriptor: number, path: string, maxBytes: number): Buffe
 }
 
 function tooLarge(path: string, size: number | null, maxBytes: number): UsageError {
-  const limit = `the ${megabytes(maxBytes)} MB size limit`;
-  const message =
-    size === null
-      ? `is larger than ${limit} (raise it with --max-size <MB>)`
-      : `is ${megabytes(size)} MB, over ${limit} (raise it with --max-size ${Math.ceil(size / MEGABYTE)})`;
+  const limit = `the ${String(maxBytes / MEGABYTE)} MB size limit`;
+  if (size === null) {
+    return new UsageError(`is larger than ${limit} (raise it with --max-size <MB>)`, path);
+  }
 
-  return new UsageError(message, path);
+  // Rounded figures can look equal near the limit; then bytes say it.
+  const shown = megabytes(size) === megabytes(maxBytes) ? `${size} bytes` : `${megabytes(size)} MB`;
+  const raise = `raise it with --max-size ${Math.ceil(size / MEGABYTE)}`;
+  return new UsageError(`is ${shown}, over ${limit} (${raise})`, path);
 }
 
 /** Name an operating system error the way a user would. */
