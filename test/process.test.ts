@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+
+import { describe, expect, it } from 'vitest';
+
+import { tempFiles } from './helpers.js';
+import { BIN, hasStackTrace, snapshot, startBin } from './process-helpers.js';
+
+/** A gap list of 400 items: its JSON report is far larger than a pipe buffer. */
+function largePair(): Record<string, string> {
+  let gaps = '# Gaps\n\n';
+  let plan = '# Plan\n\n';
+  for (let item = 1; item <= 400; item++) {
+    gaps += `## Gap ${item}: Widget number ${item} handling\n\nDescribe widget ${item}.\n\n`;
+    if (item % 3 === 0) plan += `## Widget number ${item} handling\n\nDone.\n\n`;
+  }
+  return { 'plan.md': plan, 'gaps.md': gaps };
+}
+
+describe('the process', () => {
+  it.each(['json', 'text'])(
+    'ends quietly, keeping the audit exit code, when stdout closes early (%s)',
+    (format) => {
+      const folder = tempFiles(largePair());
+      const script = `node "${BIN}" plan.md gaps.md --format ${format} | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
+      const result = spawnSync('bash', ['-c', script], { cwd: folder, encoding: 'utf8' });
+
+      expect(result.stderr).toBe('exit 1\n');
+    },
+  );
+
+  it('reports a full disk on one line with exit 2', () => {
+    const folder = tempFiles(largePair());
+    const result = spawnSync('bash', ['-c', `node "${BIN}" plan.md gaps.md > /dev/full`], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
+
+    expect(result.stderr).toBe('plan-audit: cannot write to standard output (ENOSPC)\n');
+    expect(result.status).toBe(2);
+  });
+
+  it('ends on SIGINT without a trace and without leaving files behind', async () => {
+    // A plan large enough that the run is still parsing when the signal comes.
+    const section = '## Widget handling\n\nSome words about widgets, *emphasis* and `code`.\n\n';
+    const folder = tempFiles({ ...largePair(), 'plan.md': `# Plan\n\n${section.repeat(20_000)}` });
+    const before = snapshot(folder);
+
+    const child = startBin(['plan.md', 'gaps.md', '--format', 'json'], folder);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    setTimeout(() => child.kill('SIGINT'), 500);
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+
+    expect(String(signal ?? code)).toMatch(/^(SIGINT|130)$/);
+    expect(hasStackTrace(stderr)).toBe(false);
+    // The report is written in one piece at the end, never half of it.
+    expect(stdout).toBe('');
+    expect(snapshot(folder)).toEqual(before);
+  });
+});
