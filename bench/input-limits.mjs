@@ -21,13 +21,25 @@ function repeatedPlan(bytes) {
 
 const cases = [
   { name: '50 MB plan (refused)', text: () => repeatedPlan(50e6), args: [] },
-  { name: '10 MB single line (refused)', text: () => `# Plan\n\n${'word '.repeat(2e6)}\n`, args: [] },
-  { name: '10,000 nested quotes (refused)', text: () => `${'>'.repeat(10_000)} deep\n`, args: [] },
+  {
+    name: '10 MB single line (refused)',
+    text: () => `# Plan\n\n${'word '.repeat(2e6)}\n`,
+    args: [],
+  },
+  {
+    name: '10,000 nested quotes (refused)',
+    text: () => `${'>'.repeat(10_000)} deep\n`,
+    args: [],
+  },
   { name: '1 MB plan', text: () => repeatedPlan(1e6), args: [] },
   ...(accept
     ? [
         { name: '5 MB plan', text: () => repeatedPlan(5e6), args: [] },
-        { name: '9 MB single line', text: () => `# Plan\n\n${'word '.repeat(1.8e6)}\n`, args: [] },
+        {
+          name: '9 MB single line',
+          text: () => `# Plan\n\n${'word '.repeat(1.8e6)}\n`,
+          args: [],
+        },
       ]
     : []),
 ];
@@ -58,6 +70,8 @@ for (const { name, text, args } of cases) {
     { encoding: 'utf8' },
   );
   const run = JSON.parse(result.stdout);
-  console.log(`${name} | ${run.code} | ${run.seconds} | ${run.peak} | ${run.stderr.replace(folder, '…')}`);
+  console.log(
+    `${name} | ${run.code} | ${run.seconds} | ${run.peak} | ${run.stderr.replace(folder, '…')}`,
+  );
 }
 rmSync(folder, { recursive: true });

@@ -16,7 +16,9 @@ export function run(): void {
       stdoutClosed = true;
       return;
     }
-    process.stderr.write(`${TOOL_NAME}: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.stderr.write(
+      `${TOOL_NAME}: cannot write to standard output (${error.code ?? error.message})\n`,
+    );
     process.exit(EXIT_USAGE);
   };
   process.stdout.on('error', onStdoutError);

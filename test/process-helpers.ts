@@ -25,12 +25,20 @@ export function runBin(
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+  return {
+    code: result.status,
+    signal: result.signal,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 /** Start the built CLI without waiting, for signals. */
 export function startBin(args: string[], cwd: string) {
-  return spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH } });
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH },
+  });
 }
 
 /**
@@ -44,7 +52,8 @@ export function snapshot(folder: string): Record<string, string> {
     const stats = lstatSync(path);
     if (stats.isDirectory()) {
       entries[name + '/'] = `dir ${stats.mtimeMs}`;
-      for (const child of readdirSync(path).sort()) walk(join(path, child), `${name}/${child}`);
+      for (const child of readdirSync(path).sort())
+        walk(join(path, child), `${name}/${child}`);
     } else if (stats.isFile()) {
       const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
       entries[name] = `${stats.size} ${stats.mtimeMs} ${stats.mode} ${hash}`;

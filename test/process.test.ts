@@ -22,7 +22,8 @@ describe('the process', () => {
     'ends quietly, keeping the audit exit code, when stdout closes early (%s)',
     (format) => {
       const folder = tempFiles(largePair());
-      const script = `node "${BIN}" plan.md gaps.md --format ${format} | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
+      const audit = `node "${BIN}" plan.md gaps.md --format ${format}`;
+      const script = `${audit} | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
       const result = spawnSync('bash', ['-c', script], { cwd: folder, encoding: 'utf8' });
 
       expect(result.stderr).toBe('exit 1\n');
@@ -31,10 +32,14 @@ describe('the process', () => {
 
   it('reports a full disk on one line with exit 2', () => {
     const folder = tempFiles(largePair());
-    const result = spawnSync('bash', ['-c', `node "${BIN}" plan.md gaps.md > /dev/full`], {
-      cwd: folder,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'bash',
+      ['-c', `node "${BIN}" plan.md gaps.md > /dev/full`],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+      },
+    );
 
     expect(result.stderr).toBe('plan-audit: cannot write to standard output (ENOSPC)\n');
     expect(result.status).toBe(2);
@@ -42,8 +47,12 @@ describe('the process', () => {
 
   it('ends on SIGINT without a trace and without leaving files behind', async () => {
     // A plan large enough that the run is still parsing when the signal comes.
-    const section = '## Widget handling\n\nSome words about widgets, *emphasis* and `code`.\n\n';
-    const folder = tempFiles({ ...largePair(), 'plan.md': `# Plan\n\n${section.repeat(20_000)}` });
+    const section =
+      '## Widget handling\n\nSome words about widgets, *emphasis* and `code`.\n\n';
+    const folder = tempFiles({
+      ...largePair(),
+      'plan.md': `# Plan\n\n${section.repeat(20_000)}`,
+    });
     const before = snapshot(folder);
 
     const child = startBin(['plan.md', 'gaps.md', '--format', 'json'], folder);
@@ -52,7 +61,10 @@ describe('the process', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     setTimeout(() => child.kill('SIGINT'), 500);
-    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    const [code, signal] = (await once(child, 'exit')) as [
+      number | null,
+      NodeJS.Signals | null,
+    ];
 
     expect(String(signal ?? code)).toMatch(/^(SIGINT|130)$/);
     expect(hasStackTrace(stderr)).toBe(false);

@@ -11,42 +11,85 @@ import { formatText } from '../src/report/text.js';
 import { auditTexts } from './helpers.js';
 
 const WORDS = [
-  'rate', 'limiting', 'database', 'migration', 'rollback', 'plan', 'tracing', 'k8s',
-  'API', 'CI/CD', 'REQ-12', '🚀', '✅', '👩‍💻', 'café', '東京', '(2 Hours)', '**High**',
-  'Optional', '~~removed~~', '`code`', '[link](https://example.com)', '<b>bold</b>', '|', '#',
+  'rate',
+  'limiting',
+  'database',
+  'migration',
+  'rollback',
+  'plan',
+  'tracing',
+  'k8s',
+  'API',
+  'CI/CD',
+  'REQ-12',
+  '🚀',
+  '✅',
+  '👩‍💻',
+  'café',
+  '東京',
+  '(2 Hours)',
+  '**High**',
+  'Optional',
+  '~~removed~~',
+  '`code`',
+  '[link](https://example.com)',
+  '<b>bold</b>',
+  '|',
+  '#',
 ];
 
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 8 }));
-const phrase = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+const phrase = fc
+  .array(word, { minLength: 1, maxLength: 6 })
+  .map((words) => words.join(' '));
 const lines = (count: number) => fc.array(phrase, { minLength: 1, maxLength: count });
 
 /** One block of Markdown as a list of lines, without line endings. */
 const block: fc.Arbitrary<string[]> = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 6 }), phrase).map(([depth, text]) => [`${'#'.repeat(depth)} ${text}`]),
-  fc.tuple(fc.integer({ min: 1, max: 40 }), phrase).map(([id, text]) => [`## Gap ${id}: ${text}`]),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6 }), phrase)
+    .map(([depth, text]) => [`${'#'.repeat(depth)} ${text}`]),
+  fc
+    .tuple(fc.integer({ min: 1, max: 40 }), phrase)
+    .map(([id, text]) => [`## Gap ${id}: ${text}`]),
   fc.tuple(phrase, fc.constantFrom('===', '---')).map(([text, rule]) => [text, rule]),
-  fc.tuple(fc.constantFrom('```', '~~~', '```ts'), lines(4)).map(([fence, body]) => [
-    fence,
-    ...body.map((line, index) => (index % 2 === 0 ? `# ${line}` : line)),
-    fence.slice(0, 3),
-  ]),
-  fc.tuple(phrase, lines(4)).map(([header, rows]) => [
-    `| Component | Priority | ${header} |`,
-    '| --- | --- | --- |',
-    ...rows.map((row, index) => `| ${row} | ${['High', 'Low', 'Critical'][index % 3]} | x |`),
-  ]),
-  fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('- ', '* ', '1. ', '- [ ] '), phrase), {
-    minLength: 1,
-    maxLength: 6,
-  }).map((items) => items.map(([indent, marker, text]) => `${'  '.repeat(indent)}${marker}${text}`)),
-  fc.tuple(fc.integer({ min: 1, max: 5 }), lines(3)).map(([depth, body]) =>
-    body.map((line) => `${'> '.repeat(depth)}${line}`),
-  ),
-  fc.tuple(fc.constantFrom('div', 'details', 'table'), lines(3)).map(([tag, body]) => [
-    `<${tag}>`,
-    ...body,
-    `</${tag}>`,
-  ]),
+  fc
+    .tuple(fc.constantFrom('```', '~~~', '```ts'), lines(4))
+    .map(([fence, body]) => [
+      fence,
+      ...body.map((line, index) => (index % 2 === 0 ? `# ${line}` : line)),
+      fence.slice(0, 3),
+    ]),
+  fc
+    .tuple(phrase, lines(4))
+    .map(([header, rows]) => [
+      `| Component | Priority | ${header} |`,
+      '| --- | --- | --- |',
+      ...rows.map(
+        (row, index) => `| ${row} | ${['High', 'Low', 'Critical'][index % 3]} | x |`,
+      ),
+    ]),
+  fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('- ', '* ', '1. ', '- [ ] '),
+        phrase,
+      ),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    )
+    .map((items) =>
+      items.map(([indent, marker, text]) => `${'  '.repeat(indent)}${marker}${text}`),
+    ),
+  fc
+    .tuple(fc.integer({ min: 1, max: 5 }), lines(3))
+    .map(([depth, body]) => body.map((line) => `${'> '.repeat(depth)}${line}`)),
+  fc
+    .tuple(fc.constantFrom('div', 'details', 'table'), lines(3))
+    .map(([tag, body]) => [`<${tag}>`, ...body, `</${tag}>`]),
   fc.constantFrom(['<!-- # Hidden heading -->'], ['---'], ['***'], ['']),
   lines(3),
 );
@@ -55,14 +98,28 @@ const lineEnding = fc.constantFrom('\n', '\r\n', '\r');
 
 /** A Markdown document from blocks, each line ended by a random ending. */
 const markdown = fc
-  .tuple(fc.array(block, { maxLength: 12 }), fc.array(lineEnding, { minLength: 1, maxLength: 5 }), fc.boolean())
+  .tuple(
+    fc.array(block, { maxLength: 12 }),
+    fc.array(lineEnding, { minLength: 1, maxLength: 5 }),
+    fc.boolean(),
+  )
   .map(([blocks, endings, frontMatter]) => {
-    const all = [...(frontMatter ? ['---', 'title: x', '---'] : []), ...blocks.flatMap((lines) => [...lines, ''])];
+    const all = [
+      ...(frontMatter ? ['---', 'title: x', '---'] : []),
+      ...blocks.flatMap((lines) => [...lines, '']),
+    ];
     return all.map((line, index) => line + endings[index % endings.length]).join('');
   });
 
 /** How the plan treats one item of the gap list. */
-const treatment = fc.constantFrom('heading', 'twice', 'in-code', 'in-html', 'mention', 'none');
+const treatment = fc.constantFrom(
+  'heading',
+  'twice',
+  'in-code',
+  'in-html',
+  'mention',
+  'none',
+);
 
 /**
  * A plan and a gap list that share titles: the gap list names each title
@@ -71,7 +128,10 @@ const treatment = fc.constantFrom('heading', 'twice', 'in-code', 'in-html', 'men
  */
 const pair = fc
   .tuple(
-    fc.array(fc.tuple(phrase, treatment, fc.integer({ min: 1, max: 6 }), block), { minLength: 1, maxLength: 8 }),
+    fc.array(fc.tuple(phrase, treatment, fc.integer({ min: 1, max: 6 }), block), {
+      minLength: 1,
+      maxLength: 8,
+    }),
     markdown,
     fc.array(lineEnding, { minLength: 1, maxLength: 3 }),
   )
@@ -86,14 +146,22 @@ const pair = fc
       if (how === 'mention') plan.push(`We will handle ${title} later.`, '');
       plan.push(...filler, '');
     });
-    const gaps = ['# Gaps', '', ...items.flatMap(([title], index) => [`## Gap ${index + 1}: ${title}`, ''])];
+    const gaps = [
+      '# Gaps',
+      '',
+      ...items.flatMap(([title], index) => [`## Gap ${index + 1}: ${title}`, '']),
+    ];
 
-    const join = (lines: string[]) => lines.map((line, index) => line + endings[index % endings.length]).join('');
+    const join = (lines: string[]) =>
+      lines.map((line, index) => line + endings[index % endings.length]).join('');
     return { plan: join(plan) + rest, gaps: join(gaps) + rest };
   });
 
 /** Lines of real headings, and line ranges of code and HTML blocks. */
-function headingAndCodeLines(tree: Root): { headings: Set<number>; code: Array<[number, number]> } {
+function headingAndCodeLines(tree: Root): {
+  headings: Set<number>;
+  code: Array<[number, number]>;
+} {
   const headings = new Set<number>();
   const code: Array<[number, number]> = [];
   const stack: Array<{ node: Nodes; flow: boolean }> = [{ node: tree, flow: true }];
@@ -157,7 +225,9 @@ describe('properties of random Markdown', () => {
 
         const planLines = countLines(plan);
         const gapLines = countLines(gaps.startsWith('\uFEFF') ? gaps.slice(1) : gaps);
-        const { headings, code } = headingAndCodeLines(parseMarkdown(sourceFromText('plan.md', plan)));
+        const { headings, code } = headingAndCodeLines(
+          parseMarkdown(sourceFromText('plan.md', plan)),
+        );
         const inPlan = (line: number) => line >= 1 && line <= planLines;
 
         for (const judgement of result.judgements) {
@@ -165,7 +235,9 @@ describe('properties of random Markdown', () => {
           expect(judgement.item.line).toBeLessThanOrEqual(gapLines);
           for (const match of judgement.matches) {
             expect(headings.has(match.startLine)).toBe(true);
-            expect(code.some(([from, to]) => match.startLine >= from && match.startLine <= to)).toBe(false);
+            expect(
+              code.some(([from, to]) => match.startLine >= from && match.startLine <= to),
+            ).toBe(false);
             expect(inPlan(match.endLine) && match.endLine >= match.startLine).toBe(true);
           }
           for (const place of [...judgement.mentions, ...judgement.references]) {
@@ -185,11 +257,20 @@ describe('properties of random Markdown', () => {
         expect(result.score.value).toBeLessThanOrEqual(100);
         const { summary } = result;
         const counted =
-          summary.present + summary.partial + summary.duplicate + summary.missing + summary.removed + summary.notRemoved;
+          summary.present +
+          summary.partial +
+          summary.duplicate +
+          summary.missing +
+          summary.removed +
+          summary.notRemoved;
         expect(counted).toBe(summary.total);
         expect(summary.total).toBe(result.judgements.length);
 
-        const context = { result, tool: { name: 'plan-audit', version: '0' }, exitCode: 0 };
+        const context = {
+          result,
+          tool: { name: 'plan-audit', version: '0' },
+          exitCode: 0,
+        };
         expect(() => JSON.parse(formatJson(context))).not.toThrow();
         expect(typeof formatText(context, { color: false })).toBe('string');
       }),
@@ -198,7 +279,9 @@ describe('properties of random Markdown', () => {
   });
 
   it('never under-estimates how deep lists and block quotes nest', () => {
-    const prefix = fc.array(fc.constantFrom('> ', '- ', '1. ', '* ', '  ', '   ', '\t'), { maxLength: 8 });
+    const prefix = fc.array(fc.constantFrom('> ', '- ', '1. ', '* ', '  ', '   ', '\t'), {
+      maxLength: 8,
+    });
     const text = fc
       .array(fc.tuple(prefix, phrase), { minLength: 1, maxLength: 10 })
       .map((rows) => rows.map(([parts, line]) => parts.join('') + line).join('\n'));

@@ -50,7 +50,8 @@ export function deepestNesting(text: string): Nesting {
     if (depth > deepest.depth) deepest = { depth, line };
 
     if (end >= text.length) break;
-    start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    start =
+      text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
     line++;
   }
   return deepest;
@@ -126,7 +127,11 @@ function isDigit(code: number): boolean {
  * (emphasis inside emphasis, images inside links) escapes the line scan
  * above, and the tree walkers that follow parsing recurse once per level.
  */
-export function assertTreeDepthWithin(tree: Root, file: SourceFile, maxDepth: number): void {
+export function assertTreeDepthWithin(
+  tree: Root,
+  file: SourceFile,
+  maxDepth: number,
+): void {
   const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
 
   while (stack.length > 0) {

@@ -94,11 +94,15 @@ function readOpenFile(descriptor: number, path: string, maxBytes: number): Buffe
 function tooLarge(path: string, size: number | null, maxBytes: number): UsageError {
   const limit = `the ${String(maxBytes / MEGABYTE)} MB size limit`;
   if (size === null) {
-    return new UsageError(`is larger than ${limit} (raise it with --max-size <MB>)`, path);
+    return new UsageError(
+      `is larger than ${limit} (raise it with --max-size <MB>)`,
+      path,
+    );
   }
 
   // Rounded figures can look equal near the limit; then bytes say it.
-  const shown = megabytes(size) === megabytes(maxBytes) ? `${size} bytes` : `${megabytes(size)} MB`;
+  const shown =
+    megabytes(size) === megabytes(maxBytes) ? `${size} bytes` : `${megabytes(size)} MB`;
   const raise = `raise it with --max-size ${Math.ceil(size / MEGABYTE)}`;
   return new UsageError(`is ${shown}, over ${limit} (${raise})`, path);
 }
@@ -112,7 +116,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOTDIR') return 'no such file (a part of the path is not a folder)';
   if (code === 'ELOOP') return 'cannot be read (too many symbolic links)';
   if (code === 'ENAMETOOLONG') return 'cannot be read (the name is too long)';
-  if (code === 'EMFILE' || code === 'ENFILE') return 'cannot be read (too many open files)';
+  if (code === 'EMFILE' || code === 'ENFILE')
+    return 'cannot be read (too many open files)';
   return `cannot be read (${code ?? String(error)})`;
 }
 
@@ -123,7 +128,10 @@ function decodeText(bytes: Buffer, path: string): string {
 
   const wide = wideEncoding(bytes);
   if (wide) {
-    throw new UsageError(`is ${wide} text; save it as UTF-8 (plan-audit reads UTF-8 only)`, path);
+    throw new UsageError(
+      `is ${wide} text; save it as UTF-8 (plan-audit reads UTF-8 only)`,
+      path,
+    );
   }
 
   const nul = bytes.indexOf(0);
@@ -136,7 +144,9 @@ function decodeText(bytes: Buffer, path: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {
     const found = firstUtf8Break(bytes.subarray(start));
-    const where = found ? ` (line ${found.line}, byte offset ${found.offset + start})` : '';
+    const where = found
+      ? ` (line ${found.line}, byte offset ${found.offset + start})`
+      : '';
     throw new UsageError(`is not valid UTF-8${where}; save it as UTF-8`, path);
   }
 }
@@ -150,7 +160,9 @@ function hasUtf8Bom(bytes: Buffer): boolean {
  * bytes in every other position as ASCII text in UTF-16 has them.
  */
 function wideEncoding(bytes: Buffer): string | null {
-  const head = [...bytes.subarray(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const head = [...bytes.subarray(0, 4)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
   if (head === 'fffe0000' || head === '0000feff') return 'UTF-32';
   if (head.startsWith('fffe') || head.startsWith('feff')) return 'UTF-16';
 

@@ -80,7 +80,9 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'UTF-16 with a byte order mark',
-    files: { 'wide.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, 'utf16le')]) },
+    files: {
+      'wide.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, 'utf16le')]),
+    },
     args: ['wide.md', 'gaps.md'],
     lines: ['wide.md: is UTF-16 text; save it as UTF-8 (plan-audit reads UTF-8 only)'],
   },
@@ -89,31 +91,43 @@ const BAD_INPUTS: BadInput[] = [
     files: { 'wide.md': Buffer.from(GAPS, 'utf16le') },
     args: ['plan.md', 'wide.md'],
     lines: [
-      'wide.md: is UTF-16 (without a byte order mark) text; save it as UTF-8 (plan-audit reads UTF-8 only)',
+      'wide.md: is UTF-16 (without a byte order mark) text; ' +
+        'save it as UTF-8 (plan-audit reads UTF-8 only)',
     ],
   },
   {
     name: 'a gap list without items',
     files: { 'notes.md': 'Just a paragraph of notes, no headings, tables or lists.\n' },
     args: ['plan.md', 'notes.md'],
-    lines: [/^notes\.md: no gap items found \(looked for headings with an id such as "Gap 8:".*; headings below the document title \(a template\)\)$/],
+    lines: [
+      new RegExp(
+        '^notes\\.md: no gap items found \\(looked for headings with an id such as "Gap 8:"' +
+          '.*; headings below the document title \\(a template\\)\\)$',
+      ),
+    ],
   },
   {
     name: 'the same file twice',
     args: ['plan.md', 'plan.md'],
-    lines: ['plan.md: is given as both the plan and the gap list; pass two different files'],
+    lines: [
+      'plan.md: is given as both the plan and the gap list; pass two different files',
+    ],
   },
   {
     name: 'the same file through a symbolic link',
     prepare: (folder) => symlinkSync('plan.md', join(folder, 'link.md')),
     args: ['plan.md', 'link.md'],
-    lines: ['link.md: is given as both the plan and the gap list; pass two different files'],
+    lines: [
+      'link.md: is given as both the plan and the gap list; pass two different files',
+    ],
   },
   {
     name: 'the same file through a hard link',
     prepare: (folder) => linkSync(join(folder, 'plan.md'), join(folder, 'copy.md')),
     args: ['plan.md', 'copy.md'],
-    lines: ['copy.md: is given as both the plan and the gap list; pass two different files'],
+    lines: [
+      'copy.md: is given as both the plan and the gap list; pass two different files',
+    ],
   },
   {
     name: 'a file name with a newline and an escape sequence',
@@ -134,7 +148,8 @@ const BAD_INPUTS: BadInput[] = [
     name: 'an unknown format',
     args: ['plan.md', 'gaps.md', '--format', 'xml'],
     lines: [
-      "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json. (see --help)",
+      "option '-f, --format <format>' argument 'xml' is invalid. " +
+        "Allowed choices are text, json. (see --help)",
     ],
     json: false,
   },
@@ -142,7 +157,8 @@ const BAD_INPUTS: BadInput[] = [
     name: 'a size limit that is not a number',
     args: ['plan.md', 'gaps.md', '--max-size', 'ten'],
     lines: [
-      "option '--max-size <MB>' argument 'ten' is invalid. expected a number of megabytes greater than 0 (see --help)",
+      "option '--max-size <MB>' argument 'ten' is invalid. " +
+        "expected a number of megabytes greater than 0 (see --help)",
     ],
   },
   {
@@ -154,19 +170,27 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a device without end',
     args: ['plan.md', '/dev/zero'],
-    lines: ['/dev/zero: is larger than the 10 MB size limit (raise it with --max-size <MB>)'],
+    lines: [
+      '/dev/zero: is larger than the 10 MB size limit (raise it with --max-size <MB>)',
+    ],
   },
   {
     name: 'block quotes nested 10,000 levels deep',
     files: { 'deep.md': deepQuote },
     args: ['deep.md', 'gaps.md'],
-    lines: ['deep.md: nests lists or block quotes up to 10000 levels deep at line 3; plan-audit reads at most 100 levels'],
+    lines: [
+      'deep.md: nests lists or block quotes up to 10000 levels deep at line 3; ' +
+        'plan-audit reads at most 100 levels',
+    ],
   },
   {
     name: 'lists nested 10,000 levels deep',
     files: { 'deep.md': `# Gaps\n\n${'- '.repeat(10_000)}Gap 1: deep\n` },
     args: ['plan.md', 'deep.md'],
-    lines: ['deep.md: nests lists or block quotes up to 10000 levels deep at line 3; plan-audit reads at most 100 levels'],
+    lines: [
+      'deep.md: nests lists or block quotes up to 10000 levels deep at line 3; ' +
+        'plan-audit reads at most 100 levels',
+    ],
   },
   {
     name: 'a rule folder that does not exist',
@@ -182,7 +206,8 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a rule file with unknown keys and options',
     files: {
-      'gap-id.yml': 'kind: gap-id\nweight: 2\noptions:\n  confidence: 1\n  __proto__: { polluted: true }\n',
+      'gap-id.yml':
+        'kind: gap-id\nweight: 2\noptions:\n  confidence: 1\n  __proto__: { polluted: true }\n',
     },
     args: ['plan.md', 'gaps.md', '--rules', 'gap-id.yml'],
     lines: [
@@ -206,7 +231,8 @@ const BAD_INPUTS: BadInput[] = [
     },
     args: ['plan.md', 'gaps.md', '--rules', 'gap-id.yml'],
     lines: [
-      'gap-id.yml:1: cannot be expanded: Excessive alias count indicates a resource exhaustion attack',
+      'gap-id.yml:1: cannot be expanded: Excessive alias count indicates a resource' +
+        ' exhaustion attack',
     ],
   },
 ];
@@ -246,18 +272,29 @@ describe('bad input through the built CLI', () => {
 
     // In-process, to keep the suite fast: the process wiring is covered
     // above, and what --format json adds is decided in main().
-    it.skipIf(input.json === false)('prints the error as JSON on stdout with --format json', async () => {
-      const { folder, before } = setUp();
-      const result = await inFolder(folder, () => runCli([...input.args, '--format', 'json']));
+    it.skipIf(input.json === false)(
+      'prints the error as JSON on stdout with --format json',
+      async () => {
+        const { folder, before } = setUp();
+        const result = await inFolder(folder, () =>
+          runCli([...input.args, '--format', 'json']),
+        );
 
-      const report = JSON.parse(result.stdout) as { exitCode: number; error: { message: string } };
-      const expected = result.stderr.trimEnd().split('\n').map((line) => line.slice('plan-audit: '.length));
-      expect(expected).toHaveLength(input.lines.length);
-      expect(report.exitCode).toBe(2);
-      expect(report.error.message).toBe(expected.join('\n'));
-      expect(result.code).toBe(2);
-      expect(snapshot(folder)).toEqual(before);
-    });
+        const report = JSON.parse(result.stdout) as {
+          exitCode: number;
+          error: { message: string };
+        };
+        const expected = result.stderr
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.slice('plan-audit: '.length));
+        expect(expected).toHaveLength(input.lines.length);
+        expect(report.exitCode).toBe(2);
+        expect(report.error.message).toBe(expected.join('\n'));
+        expect(result.code).toBe(2);
+        expect(snapshot(folder)).toEqual(before);
+      },
+    );
   });
 });
 

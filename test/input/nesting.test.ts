@@ -50,17 +50,22 @@ describe('deepestNesting', () => {
 describe('parsing deeply nested Markdown', () => {
   it('refuses 10,000 nested block quotes before they overflow the stack', () => {
     expect(refusal(planWith(`${'>'.repeat(10_000)} deep`))).toBe(
-      'plan.md: nests lists or block quotes up to 10000 levels deep at line 5; plan-audit reads at most 100 levels',
+      'plan.md: nests lists or block quotes up to 10000 levels deep at line 5; ' +
+        'plan-audit reads at most 100 levels',
     );
   });
 
   it('refuses 10,000 nested list items before they overflow the stack', () => {
-    expect(refusal(planWith(`${'- '.repeat(10_000)}deep`))).toMatch(/up to 10000 levels deep at line 5;/);
+    expect(refusal(planWith(`${'- '.repeat(10_000)}deep`))).toMatch(
+      /up to 10000 levels deep at line 5;/,
+    );
   });
 
   it('refuses one level past the limit and audits the limit itself', () => {
     const limit = DEFAULT_LIMITS.maxDepth;
-    expect(refusal(planWith(`${'> '.repeat(limit + 1)}deep`))).toMatch(/up to 101 levels deep/);
+    expect(refusal(planWith(`${'> '.repeat(limit + 1)}deep`))).toMatch(
+      /up to 101 levels deep/,
+    );
 
     const result = auditTexts(planWith(`${'> - '.repeat(limit / 2)}rate limiting`), GAPS);
     expect(result.summary.total).toBe(1);
@@ -69,7 +74,8 @@ describe('parsing deeply nested Markdown', () => {
   it('refuses emphasis nested past the tree limit', () => {
     const text = planWith(`${'*'.repeat(2_200)}x${'*'.repeat(2_200)}`);
     expect(refusal(text)).toBe(
-      'plan.md: nests Markdown more than 1000 levels deep at line 5; plan-audit reads at most 1000 levels',
+      'plan.md: nests Markdown more than 1000 levels deep at line 5; ' +
+        'plan-audit reads at most 1000 levels',
     );
   });
 

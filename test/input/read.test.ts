@@ -49,7 +49,9 @@ describe('readSourceFile', () => {
     const folder = tempFiles({ 'secret.md': '# Secret\n' });
     chmodSync(join(folder, 'secret.md'), 0o000);
 
-    expect(readError(join(folder, 'secret.md'))).toBe(`${join(folder, 'secret.md')}: permission denied`);
+    expect(readError(join(folder, 'secret.md'))).toBe(
+      `${join(folder, 'secret.md')}: permission denied`,
+    );
   });
 
   it('reads a file of exactly the size limit and refuses one byte more', () => {
@@ -69,7 +71,9 @@ describe('readSourceFile', () => {
   });
 
   it('drops a UTF-8 byte order mark and keeps CR LF line counts', () => {
-    const folder = tempFiles({ 'plan.md': Buffer.from('\uFEFF# Plan\r\n\r\nText\r\n', 'utf8') });
+    const folder = tempFiles({
+      'plan.md': Buffer.from('\uFEFF# Plan\r\n\r\nText\r\n', 'utf8'),
+    });
     const file = readSourceFile(join(folder, 'plan.md'));
 
     expect(file.text.startsWith('# Plan')).toBe(true);
@@ -77,8 +81,12 @@ describe('readSourceFile', () => {
   });
 
   it('names UTF-32 as UTF-32', () => {
-    const folder = tempFiles({ 'wide.md': Buffer.from([0xff, 0xfe, 0, 0, 0x23, 0, 0, 0]) });
-    expect(readError(join(folder, 'wide.md'))).toMatch(/: is UTF-32 text; save it as UTF-8/);
+    const folder = tempFiles({
+      'wide.md': Buffer.from([0xff, 0xfe, 0, 0, 0x23, 0, 0, 0]),
+    });
+    expect(readError(join(folder, 'wide.md'))).toMatch(
+      /: is UTF-32 text; save it as UTF-8/,
+    );
   });
 });
 

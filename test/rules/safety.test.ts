@@ -19,7 +19,9 @@ function loadProblems(files: Record<string, string>): string[] {
     loadRules([SHIPPED_RULES, folder]);
   } catch (error) {
     expect(error).toBeInstanceOf(RuleFileError);
-    return (error as RuleFileError).problems.map((problem) => `${problem.line}: ${problem.message}`);
+    return (error as RuleFileError).problems.map(
+      (problem) => `${problem.line}: ${problem.message}`,
+    );
   }
   return [];
 }
@@ -51,7 +53,9 @@ describe('rule patterns', () => {
   it('reports the pattern among the option problems', () => {
     const { problems } = checkOptions(PATTERNS, { patterns: ['^ok$', '(a+)+$'] });
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toMatch(/^option "patterns" has a pattern \/\(a\+\)\+\$\/ that may backtrack/);
+    expect(problems[0].message).toMatch(
+      /^option "patterns" has a pattern \/\(a\+\)\+\$\/ that may backtrack/,
+    );
   });
 
   it('refuses a classic exponential pattern by reading it, never running it', () => {
@@ -64,7 +68,9 @@ describe('rule files are data', () => {
   it('keeps a !!js/function tag a plain string and runs nothing', () => {
     const sentinel = join(tempFiles({}), 'ran');
     const problems = loadProblems({
-      'exact-title.yml': `kind: !!js/function "function () { require('fs').writeFileSync('${sentinel}', '') }"\n`,
+      'exact-title.yml':
+        'kind: !!js/function "function () { ' +
+        `require('fs').writeFileSync('${sentinel}', '') }"\n`,
     });
 
     expect(problems[0]).toMatch(/^1: "kind" is function \(\) \{/);
