@@ -4,37 +4,65 @@ import { suggestPlacements } from './judge/suggest.js';
 import { judgeItem } from './judge/verdict.js';
 import { MatchEngine } from './match/engine.js';
 import { PlanIndex } from './match/plan-index.js';
-import type { AuditReport, ItemSource, SourceFile } from './model.js';
-import { buildOutline } from './plan/outline.js';
+import type { AuditReport, ItemSource, PlanOutline, SourceFile } from './model.js';
+import { buildPlanOutline, planLabel } from './plan/merge.js';
 import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
+import { mergeRepeats } from './gaps/repeats.js';
+import { settleClaims } from './judge/claims.js';
 import { findGapListProblems } from './judge/findings.js';
+import { findNumberingProblems } from './judge/numbering.js';
+import { findSimilarSections } from './judge/similar-sections.js';
 
 export interface AuditResult extends AuditReport {
   /** How the gap list's items were found. */
   strategy: ItemSource;
+  /** The plan's outline, for explanations and fixes. */
+  outline: PlanOutline;
+}
+
+/** A plan given as several files: the files and how to name them. */
+export interface PlanFiles {
+  files: SourceFile[];
+  /** The folder or list the user gave, for headers. */
+  label?: string;
 }
 
 /**
- * The whole audit on two files already read: outline the plan, find the
- * gap items, gather every rule's evidence, judge, place what is missing,
- * score. Pure: it reads nothing and prints nothing.
+ * The whole audit on files already read: outline the plan (one file or
+ * several), find the gap items, gather every rule's evidence, judge, place
+ * what is missing, score. Pure: it reads nothing and prints nothing.
  */
-export function audit(plan: SourceFile, gapList: SourceFile, rules: Rule[]): AuditResult {
-  const outline = buildOutline(plan);
-  const { items, strategy } = extractGapItems(gapList);
+export function audit(
+  plan: SourceFile | PlanFiles,
+  gapList: SourceFile,
+  rules: Rule[],
+): AuditResult {
+  const planFiles = 'files' in plan ? plan.files : [plan];
+  const outline = buildPlanOutline(planFiles);
+  const extraction = extractGapItems(gapList);
+  const { items, findings: repeatFindings } = mergeRepeats(extraction.items);
 
   const engine = new MatchEngine(rules);
   const index = new PlanIndex(outline, engine.vocabulary);
-  const judgements = items.map((item) => judgeItem(item, engine.evidenceFor(item, index), index));
+  const evidence = items.map((item) => engine.evidenceFor(item, index));
+  settleClaims(items, evidence);
+  const judgements = items.map((item, position) => judgeItem(item, evidence[position], index));
   suggestPlacements(judgements, outline);
 
   return {
-    plan,
+    plan: planLabel(planFiles, 'files' in plan ? plan.label : undefined),
+    planFiles,
     gapList,
-    strategy,
+    strategy: extraction.strategy,
+    outline,
     judgements,
-    findings: findGapListProblems(judgements),
+    findings: [
+      ...repeatFindings,
+      ...findNumberingProblems(extraction.items),
+      ...findGapListProblems(judgements),
+      ...findSimilarSections(outline),
+    ],
     score: computeScore(judgements, scoreSettings(rules)),
     summary: summarize(judgements),
   };

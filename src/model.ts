@@ -51,6 +51,8 @@ export interface Section {
   endLine: number;
   /** Index of the enclosing section, or null at the top. */
   parent: number | null;
+  /** The plan file the heading is in, when the plan has several files. */
+  file?: string;
 }
 
 /**
@@ -76,13 +78,23 @@ export const REFERENCE_KINDS: ReadonlySet<BlockKind> = new Set([
 export interface Block {
   kind: BlockKind;
   line: number;
+  /** The last line of the paragraph, list item or row. */
+  endLine: number;
   text: string;
   /** The innermost section holding the block, or null before any heading. */
   section: number | null;
+  /** The plan file the block is in, when the plan has several files. */
+  file?: string;
 }
 
 export interface PlanOutline {
+  /**
+   * The plan; for a plan in several files, the last of them (where an
+   * item with no better place goes).
+   */
   file: SourceFile;
+  /** Every file of the plan, in reading order, when there are several. */
+  files?: SourceFile[];
   sections: Section[];
   blocks: Block[];
 }
@@ -116,6 +128,12 @@ export interface GapItem {
   body: string;
   /** Every priority the item itself states, to spot conflicts. */
   statedPriorities: Priority[];
+  /** Leading outline numbering in the gap list, such as `4.2`, or null. */
+  number: string | null;
+  /** Where else the gap list lists the same item (counted once). */
+  alsoListedAt: number[];
+  /** The item it says it repeats ("see Gap 4"), before repeats are merged. */
+  seeAlso: string | null;
 }
 
 /** One rule's opinion about one item and one place in the plan. */
@@ -133,6 +151,11 @@ export interface Evidence {
   /** Why, in a few words, for `--explain`. */
   reason: string;
   sharedTokens: string[];
+  /**
+   * What the rule compared: the item's title with a heading, the item's
+   * description with a heading, or the item's title with body text.
+   */
+  basis: 'title' | 'description' | 'mention';
 }
 
 /** A plan section that supports a verdict. */
@@ -143,16 +166,23 @@ export interface SectionMatch {
   depth: number;
   rule: string;
   confidence: number;
+  /** The plan file of the section (see {@link Section.file}). */
+  file?: string;
 }
 
 /** A place in the plan that names the item without covering it. */
 export interface Reference {
+  /** The plan file of the line (see {@link Block.file}). */
+  file?: string;
   line: number;
+  endLine: number;
   kind: BlockKind;
   text: string;
 }
 
 export interface Suggestion {
+  /** The plan file to add to (see {@link Section.file}). */
+  file?: string;
   /** Insert the new section after this plan line. */
   afterLine: number;
   /** Why there: the section and, when there is one, the neighbour item. */
@@ -218,7 +248,14 @@ export interface Summary {
 }
 
 export interface AuditReport {
+  /**
+   * The plan as the user named it. For a plan in several files this is a
+   * label (the folder, or the paths joined) with the total line count and
+   * no text; {@link AuditReport.planFiles} holds the files.
+   */
   plan: SourceFile;
+  /** Every file of the plan in reading order; one for a single file. */
+  planFiles: SourceFile[];
   gapList: SourceFile;
   judgements: Judgement[];
   findings: Finding[];

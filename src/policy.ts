@@ -1,5 +1,6 @@
 import type { AuditResult } from './audit.js';
-import type { Judgement } from './model.js';
+import { evaluatePolicy } from './gate/evaluate.js';
+import { DEFAULT_POLICY } from './gate/settings.js';
 
 /** Exit codes, as in most linters: 0 clean, 1 the policy fails, 2 fatal. */
 export const EXIT_OK = 0;
@@ -7,17 +8,10 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * A run fails when a required item is missing or a removal check finds the
- * item still in the plan. Partial and duplicate items pass.
+ * The exit code under the default policy: 1 when a required item is
+ * missing or an item to remove is still in the plan. The CLI applies the
+ * configured policy through src/gate/evaluate.ts instead.
  */
-export function failingItems(result: AuditResult): Judgement[] {
-  return result.judgements.filter((judgement) => {
-    if (judgement.item.optional) return false;
-    if (judgement.item.remove) return !judgement.passed;
-    return judgement.verdict === 'missing';
-  });
-}
-
 export function exitCodeFor(result: AuditResult): number {
-  return failingItems(result).length > 0 ? EXIT_FAILED : EXIT_OK;
+  return evaluatePolicy(result, DEFAULT_POLICY).exitCode;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { audit, type AuditResult } from '../src/audit.js';
-import { main } from '../src/cli.js';
+import { type CliIo, main } from '../src/cli.js';
 import { sourceFromText } from '../src/input/read.js';
 import { SHIPPED_RULES } from '../src/meta.js';
 import { loadRules } from '../src/rules/load.js';
@@ -29,6 +29,7 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): string 
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  io: Partial<CliIo> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -41,6 +42,7 @@ export async function runCli(
     },
     env,
     stdoutIsTty: false,
+    ...io,
   });
   return { code, stdout, stderr };
 }
@@ -50,4 +52,19 @@ export function tempFiles(files: Record<string, string | Buffer>): string {
   const folder = mkdtempSync(join(tmpdir(), 'plan-audit-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   return folder;
+}
+
+/**
+ * What one rule said about the first item of a gap list: the headings it
+ * accepted and rejected, by title.
+ */
+export function ruleSays(rule: string, plan: string, gaps: string): { accepted: string[]; rejected: string[] } {
+  const result = auditTexts(plan, gaps);
+  const evidence = result.judgements[0].evidence.filter((entry) => entry.rule === rule && entry.section !== null);
+  const title = (section: number | null) => result.outline.sections[section as number].title;
+
+  return {
+    accepted: evidence.filter((entry) => entry.accepted).map((entry) => title(entry.section)),
+    rejected: evidence.filter((entry) => !entry.accepted).map((entry) => title(entry.section)),
+  };
 }

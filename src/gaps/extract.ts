@@ -90,10 +90,18 @@ function itemHeadings(document: GapListDocument): number[] {
     .filter((index) => priorityOfGroupHeading(document.sections[index].title) === null);
 }
 
+/**
+ * Headings with ids, when they are the gap list's way of listing items:
+ * at least half of the headings that could be items carry one.
+ */
 function findIdHeadings(document: GapListDocument): ItemDraft[] {
-  return itemHeadings(document)
-    .filter((index) => parseDecoratedTitle(document.sections[index].title).id !== null)
-    .map((index) => headingDraft(document, index, 'id-heading'));
+  const candidates = itemHeadings(document).filter((index) => !isGroupOnly(document, index));
+  const withId = candidates.filter(
+    (index) => parseDecoratedTitle(document.sections[index].title).id !== null,
+  );
+  if (withId.length * 2 < candidates.length) return [];
+
+  return withId.map((index) => headingDraft(document, index, 'id-heading'));
 }
 
 function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
@@ -106,9 +114,7 @@ function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
 function isGroupOnly(document: GapListDocument, index: number): boolean {
   const section = document.sections[index];
   const hasChildren = document.sections.some((other) => other.parent === index);
-  return hasChildren && /^(remove|removals?|not needed|to remove)$/i.test(
-    parseDecoratedTitle(section.title).title,
-  );
+  return hasChildren && REMOVAL_HEADING.test(section.title) && section.title.split(/\s+/).length <= 6;
 }
 
 function headingDraft(
@@ -187,7 +193,11 @@ function tableDrafts(table: Table): ItemDraft[] {
   });
 }
 
-/** Top-level list items whose section heading names a priority. */
+/**
+ * Top-level list items that stand for items: any list under a heading that
+ * names a priority or asks for removal, and numbered lists under any
+ * heading (a numbered list below a heading is a list of things to do).
+ */
 function findPriorityListItems(document: GapListDocument): ItemDraft[] {
   const drafts: ItemDraft[] = [];
 
@@ -197,7 +207,10 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
     const line = list.position?.start.line ?? 1;
     const section = sectionAt(document.sections, line);
     if (section === null) return;
-    if (priorityOfGroupHeading(document.sections[section].title) === null) return;
+
+    const title = document.sections[section].title;
+    const grouped = priorityOfGroupHeading(title) !== null || REMOVAL_HEADING.test(title);
+    if (!grouped && !(list.ordered && section !== documentTitleIndex(document))) return;
 
     for (const item of list.children) {
       if (item.checked === true) continue;
@@ -229,9 +242,17 @@ function leadTitle(lead: Nodes | undefined, text: string): string {
   if (lead?.type === 'paragraph' && lead.children[0]?.type === 'strong') {
     return plainText(lead.children[0]);
   }
-  const clause = /^(.+?)(?:\s+[—–]\s+|:\s+|\.\s+|\s+-\s+)/.exec(text);
+  const clause = /^(.+?)(?:\s+[—–]\s+|[:;]\s+|\.\s+|\s+-\s+|\.$)/.exec(text);
   return clause ? clause[1] : text;
 }
+
+/** Headings that group items to take out of the plan. */
+const REMOVAL_HEADING =
+  /\b(remove|removals?|to be removed|not needed|drop|delete|cut|won[’']?t have|out of scope)\b/i;
+
+/** Bold labels of an item's fields, which are not items themselves. */
+const FIELD_LABEL =
+  /^(priority|prio|missing|impact|current state|current|status|effort|estimate|owner|why|notes?|reference|see|due|deadline|goal|risk|severity|description|details|what|fix|action|example|evidence|reviewer|comment)s?$/i;
 
 /** Paragraphs and list items that open with bold text used as a heading. */
 function findBoldHeadings(document: GapListDocument): ItemDraft[] {
@@ -242,6 +263,7 @@ function findBoldHeadings(document: GapListDocument): ItemDraft[] {
     if (parent?.type === 'listItem' && parent.children[0] !== paragraph) return;
 
     const strong = paragraph.children[0];
+    if (FIELD_LABEL.test(plainText(strong).replace(/:$/, '').trim())) return;
     drafts.push({
       raw: plainText(strong),
       node: strong,

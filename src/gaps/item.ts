@@ -7,7 +7,11 @@ import { ancestorTitles, type GapListDocument, isStruckThrough } from './documen
 import { priorityIn, priorityLine, priorityOfGroupHeading } from './priority.js';
 
 /** Headings under which every item is to be taken out of the plan. */
-const REMOVAL_GROUP = /\b(remove|removals?|to be removed|not needed|drop|delete)\b/i;
+const REMOVAL_GROUP =
+  /\b(remove|removals?|to be removed|not needed|drop|delete|cut|won[’']?t have|will not have|out of scope)\b/i;
+
+/** A priority cell that asks for removal rather than ranking. */
+const REMOVAL_CELL = /^\W*(remove|removal|drop|delete|cut|not needed)\b/i;
 
 export interface ItemDraft {
   /** The raw title text, decorations and all. */
@@ -44,11 +48,15 @@ export function buildItem(document: GapListDocument, draft: ItemDraft): GapItem 
     estimate: decorated.estimate,
     remove:
       decorated.remove ||
+      REMOVAL_CELL.test(draft.statedPriority ?? '') ||
       isStruckThrough(draft.node) ||
       ancestors.some((title) => REMOVAL_GROUP.test(title)),
     source: draft.source,
     body: draft.body,
     statedPriorities: stated,
+    number: decorated.numbering,
+    alsoListedAt: [],
+    seeAlso: decorated.seeAlso ?? seeAlsoInBody(draft.body),
   };
 }
 
@@ -75,4 +83,10 @@ function settlePriority(
     if (priority) return { priority, source: `heading "${title}"` };
   }
   return { priority: 'medium', source: 'default' };
+}
+
+/** "Same as row 1" or "See Gap 4" said in an item's own text. */
+function seeAlsoInBody(body: string): string | null {
+  const match = /\b(?:same as|duplicate of|repeats|see)\s+(?:row|item)?\s*(?<target>(?:gap|req|item)?[\s-]?#?\d+(?:\.\d+)*)\b/i.exec(body);
+  return match?.groups?.target.trim() ?? null;
 }

@@ -22,8 +22,8 @@ export const DEFAULT_LIMITS: InputLimits = {
   maxTreeDepth: 1000,
 };
 
-/** Rule files are short; a large one is a mistake, not a rule. */
-export const RULE_FILE_MAX_BYTES = 1 * MEGABYTE;
+/** Rule and config files are short; a large one is a mistake, not a rule. */
+export const SETTINGS_FILE_MAX_BYTES = 1 * MEGABYTE;
 
 /** Megabytes for messages: three significant digits, no locale. */
 export function megabytes(bytes: number): string {

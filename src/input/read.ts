@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 import { UsageError } from '../errors.js';
 import type { SourceFile } from '../model.js';
-import { DEFAULT_LIMITS, MEGABYTE, megabytes } from './limits.js';
+import { DEFAULT_LIMITS, MEGABYTE, megabytes, SETTINGS_FILE_MAX_BYTES } from './limits.js';
 import { firstUtf8Break } from './utf8.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -19,11 +19,38 @@ export function readSourceFile(
   path: string,
   maxBytes: number = DEFAULT_LIMITS.maxBytes,
 ): SourceFile {
-  const bytes = readBytes(path, maxBytes);
+  return sourceFromBytes(path, readBytes(path, maxBytes));
+}
+
+/**
+ * Bytes read elsewhere (stdin) as a source file, with the same checks as
+ * a file on disk; `path` is the name reports use.
+ */
+export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
   const text = decodeText(bytes, path);
   if (text.trim() === '') throw new UsageError('is empty (blank lines only)', path);
 
   return { path, text, lines: countLines(text) };
+}
+
+/** Read a file's bytes, turning file system errors into usage errors. */
+export function readSourceBytes(
+  path: string,
+  maxBytes: number = DEFAULT_LIMITS.maxBytes,
+): Buffer {
+  return readBytes(path, maxBytes);
+}
+
+/**
+ * A small settings file (a rule or the config) as UTF-8 text; an
+ * unreadable, oversized or undecodable one is a usage error naming the
+ * file. Empty is allowed: the loaders say what an empty file lacks.
+ */
+export function readSettingsText(path: string): string {
+  const bytes = readBytes(path, SETTINGS_FILE_MAX_BYTES);
+  if (bytes.length === 0) return '';
+
+  return decodeText(bytes, path);
 }
 
 /** Turn text given in memory (stdin, tests) into a source file. */
@@ -73,7 +100,7 @@ function readOpenFile(descriptor: number, path: string, maxBytes: number): Buffe
   if (stats.isDirectory()) {
     throw new UsageError('is a folder, expected a Markdown file', path);
   }
-  if (stats.isFile() && stats.size > maxBytes) throw tooLarge(path, stats.size, maxBytes);
+  if (stats.isFile() && stats.size > maxBytes) throw sizeLimitError(path, stats.size, maxBytes);
 
   // Pipes and devices have no size up front: read in chunks and stop as
   // soon as the limit is passed.
@@ -85,13 +112,18 @@ function readOpenFile(descriptor: number, path: string, maxBytes: number): Buffe
     if (read === 0) break;
 
     total += read;
-    if (total > maxBytes) throw tooLarge(path, null, maxBytes);
+    if (total > maxBytes) throw sizeLimitError(path, null, maxBytes);
     chunks.push(chunk.subarray(0, read));
   }
   return Buffer.concat(chunks, total);
 }
 
-function tooLarge(path: string, size: number | null, maxBytes: number): UsageError {
+/** Over the size limit; `size` is null when the input has no size up front. */
+export function sizeLimitError(
+  path: string,
+  size: number | null,
+  maxBytes: number,
+): UsageError {
   const limit = `the ${String(maxBytes / MEGABYTE)} MB size limit`;
   if (size === null) {
     return new UsageError(
@@ -151,7 +183,8 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
-function hasUtf8Bom(bytes: Buffer): boolean {
+/** True when the bytes start with the UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Buffer): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 

@@ -21,6 +21,7 @@ function placementFor(judgements: Judgement[], position: number, plan: PlanOutli
   if (neighbour) {
     const match = neighbour.matches[0];
     return {
+      ...(match.file === undefined ? {} : { file: match.file }),
       afterLine: match.endLine,
       near: { title: match.title, startLine: match.startLine, endLine: match.endLine, item: label(neighbour) },
     };
@@ -29,6 +30,7 @@ function placementFor(judgements: Judgement[], position: number, plan: PlanOutli
   const related = closestRejectedSection(judgements[position], plan);
   if (related) {
     return {
+      ...(related.file === undefined ? {} : { file: related.file }),
       afterLine: related.endLine,
       near: { title: related.title, startLine: related.startLine, endLine: related.endLine, item: null },
     };
@@ -62,8 +64,12 @@ function nearestCovered(judgements: Judgement[], position: number): Judgement | 
 }
 
 function endOfPlan(plan: PlanOutline): Suggestion {
-  const last: Section | undefined = plan.sections.find((section) => section.parent === null && section.endLine === plan.file.lines);
+  const inLastFile = (section: Section) => (section.file ?? plan.file.path) === plan.file.path;
+  const last: Section | undefined = plan.sections.find(
+    (section) => section.parent === null && section.endLine === plan.file.lines && inLastFile(section),
+  );
   return {
+    ...(plan.files ? { file: plan.file.path } : {}),
     afterLine: plan.file.lines,
     near: last
       ? { title: last.title, startLine: last.startLine, endLine: last.endLine, item: null }
@@ -72,7 +78,7 @@ function endOfPlan(plan: PlanOutline): Suggestion {
 }
 
 /** `Gap 7 Docker Swarm Orchestration`, or the title alone. */
-export function label(judgement: Judgement): string {
+export function label(judgement: Pick<Judgement, 'item'>): string {
   const { id, title } = judgement.item;
   return id ? `${id} ${title}` : title;
 }

@@ -42,10 +42,17 @@ function decide(sections: number, mentions: number): Verdict {
   return mentions > 0 ? 'partial' : 'missing';
 }
 
+/**
+ * The sections that cover the item. What its description names counts
+ * only when no heading matches its title: the description is a way to find
+ * a section written under another name, not a second place.
+ */
 function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[] {
+  const byTitle = evidence.some((entry) => entry.accepted && entry.basis === 'title');
   const best = new Map<number, Evidence>();
   for (const entry of evidence) {
     if (!entry.accepted || entry.section === null) continue;
+    if (byTitle && entry.basis === 'description') continue;
     const known = best.get(entry.section);
     if (!known || entry.confidence > known.confidence) best.set(entry.section, entry);
   }
@@ -67,7 +74,9 @@ function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[]
     if (!nested) kept.push(candidate);
   }
 
+  // Section order is reading order, also across the files of a plan.
   return kept
+    .sort((a, b) => (a.section as number) - (b.section as number))
     .map((entry) => {
       const section = sections[entry.section as number];
       return {
@@ -77,27 +86,36 @@ function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[]
         depth: section.depth,
         rule: entry.rule,
         confidence: entry.confidence,
+        ...(section.file === undefined ? {} : { file: section.file }),
       };
-    })
-    .sort((a, b) => a.startLine - b.startLine);
+    });
 }
 
 function sortMentions(evidence: Evidence[], plan: PlanIndex) {
   const mentions: Reference[] = [];
   const references: Reference[] = [];
   const seen = new Set<number>();
+  const order = new Map<Reference, number>();
 
   for (const entry of evidence) {
     if (!entry.accepted || entry.block === null || seen.has(entry.block)) continue;
     seen.add(entry.block);
 
     const block = plan.block(entry.block);
-    const reference = { line: block.line, kind: block.kind, text: clip(block.text) };
+    const reference = {
+      ...(block.file === undefined ? {} : { file: block.file }),
+      line: block.line,
+      endLine: block.endLine,
+      kind: block.kind,
+      text: clip(block.text),
+    };
+    order.set(reference, entry.block);
     (REFERENCE_KINDS.has(block.kind) ? references : mentions).push(reference);
   }
 
-  const byLine = (a: Reference, b: Reference) => a.line - b.line;
-  return { mentions: mentions.sort(byLine), references: references.sort(byLine) };
+  // Block order is reading order, also across the files of a plan.
+  const byPlace = (a: Reference, b: Reference) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  return { mentions: mentions.sort(byPlace), references: references.sort(byPlace) };
 }
 
 /** Keep quoted text to one readable line. */

@@ -1,6 +1,9 @@
+import { askingText } from '../gaps/ask.js';
 import type { Evidence, GapItem } from '../model.js';
 import type { Rule } from '../rules/load.js';
-import { tokens } from '../text/tokens.js';
+import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
+import { titleTokens } from '../text/tokens.js';
+import { titleCore, titleVariants } from '../text/variants.js';
 import type { ItemTerms, Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
@@ -20,7 +23,11 @@ export class MatchEngine {
       .filter((rule) => rule.kind === 'alias')
       .flatMap((rule) => rule.options.synonyms as string[][]);
 
-    this.vocabulary = new Vocabulary(synonymGroups);
+    const weights = enabled.filter((rule) => rule.kind === WORD_WEIGHTS_KIND);
+    this.vocabulary = new Vocabulary(synonymGroups, {
+      words: weights.flatMap((rule) => rule.options.genericWords as string[]),
+      weight: Math.min(1, ...weights.map((rule) => rule.options.genericWeight as number)),
+    });
     this.matchers = enabled.flatMap((rule) => {
       const kind = MATCHER_KINDS.get(rule.kind);
       return kind ? [kind.create(rule.id, rule.options)] : [];
@@ -29,8 +36,18 @@ export class MatchEngine {
 
   /** Prepare an item's title for every matcher. */
   termsOf(item: GapItem): ItemTerms {
-    const plain = tokens(item.title);
-    return { item, plain, canonical: this.vocabulary.canonicalize(plain) };
+    const plain = titleTokens(item.title);
+    const core = titleCore(item.title);
+    return {
+      item,
+      plain,
+      canonical: this.vocabulary.canonicalize(plain),
+      ask: this.vocabulary.canonicalTokens(askingText(item.body)),
+      variants: titleVariants(item.title)
+        .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
+        .filter((stems) => stems.length > 0),
+      core: core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
+    };
   }
 
   /** Every rule's evidence for one item. */

@@ -5,8 +5,16 @@ import type { PlanIndex } from './plan-index.js';
 /** An item prepared for matching. */
 export interface ItemTerms {
   item: GapItem;
+  /** Stems of the title without synonyms applied. */
   plain: string[];
+  /** Stems of the title with synonyms replaced by their canonical forms. */
   canonical: string[];
+  /** Canonical stems of the lines of the item's body that say what is asked. */
+  ask: string[];
+  /** Canonical stems of each reading of the title (see titleVariants). */
+  variants: string[][];
+  /** Canonical stems of the head of a sentence-like title (see titleCore). */
+  core: string[] | null;
 }
 
 /** A configured rule, ready to look for evidence. Rules never print. */
@@ -32,5 +40,5 @@ export function sectionEvidence(
   section: number,
   fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> & Partial<Evidence>,
 ): Evidence {
-  return { rule, section, block: null, sharedTokens: [], ...fields };
+  return { rule, section, block: null, sharedTokens: [], basis: 'title', ...fields };
 }

@@ -1,6 +1,8 @@
 import type { Block, PlanOutline, Section } from '../model.js';
+import { REFERENCE_KINDS } from '../model.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
-import { tokens } from '../text/tokens.js';
+import { titleTokens } from '../text/tokens.js';
+import { headingTopic, titleVariants } from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A section title ready for matching. */
@@ -13,7 +15,18 @@ export interface SectionTerms {
   plain: string[];
   /** Stems with synonyms replaced by their canonical forms. */
   canonical: string[];
+  /** Canonical stems of each reading of the title (see titleVariants). */
+  variants: string[][];
+  /** Canonical stems of the topic of a "Topic: detail" title, or null. */
+  topic: string[] | null;
+  /** Canonical stems of the enclosing section's title. */
+  parent: string[];
+  /** Canonical stems of the section's own opening text, before any subheading. */
+  lead: string[];
 }
+
+/** How much of a section's own text counts as its lead. */
+const LEAD_STEMS = 80;
 
 /**
  * The plan prepared once for every item: titles tokenised, word rarity
@@ -33,10 +46,11 @@ export class PlanIndex {
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
     this.vocabulary = vocabulary;
-    this.sections = outline.sections.map((section) => this.termsOf(section));
     this.blockTerms = outline.blocks.map((block) => vocabulary.canonicalTokens(block.text));
+    this.sections = outline.sections.map((section) => this.termsOf(section));
+    this.addContext();
 
-    this.sections.forEach((terms, index) => addPostings(this.sectionsByStem, terms.canonical, index));
+    this.sections.forEach((terms, index) => addPostings(this.sectionsByStem, terms.variants.flat(), index));
     this.blockTerms.forEach((stems, index) => addPostings(this.blocksByStem, stems, index));
     for (const [stem, postings] of this.sectionsByStem) this.documentFrequency.set(stem, postings.length);
   }
@@ -46,9 +60,22 @@ export class PlanIndex {
    * words in every title ("week", "setup") barely count.
    */
   idf(stem: string): number {
-    const total = this.sections.length;
-    const frequency = this.documentFrequency.get(stem) ?? 0;
-    return Math.log((total + 1) / (frequency + 1)) + 1;
+    // A word in no title is treated like a word in one: absent words are
+    // often only the gap list's phrasing, not a rarer topic.
+    const frequency = Math.max(1, this.documentFrequency.get(stem) ?? 0);
+    return Math.log((this.sections.length + 1) / (frequency + 0.5));
+  }
+
+  /** Rarity times meaning: the weight of a stem in every comparison. */
+  weight(stem: string): number {
+    return this.idf(stem) * this.vocabulary.weightOf(stem);
+  }
+
+  /** Σ weight over the distinct stems given. */
+  totalWeight(stems: Iterable<string>): number {
+    let sum = 0;
+    for (const stem of new Set(stems)) sum += this.weight(stem);
+    return sum;
   }
 
   /** Sections whose title shares at least one stem with the given ones. */
@@ -77,7 +104,8 @@ export class PlanIndex {
 
   private termsOf(section: Section): SectionTerms {
     const decorated = parseDecoratedTitle(section.title);
-    const plain = tokens(decorated.title);
+    const plain = titleTokens(decorated.title);
+    const topic = headingTopic(decorated.title);
 
     return {
       section,
@@ -85,7 +113,25 @@ export class PlanIndex {
       id: decorated.id,
       plain,
       canonical: this.vocabulary.canonicalize(plain),
+      variants: titleVariants(decorated.title).map((text) => this.vocabulary.canonicalize(titleTokens(text))),
+      topic: topic === null ? null : this.vocabulary.canonicalize(titleTokens(topic)),
+      parent: [],
+      lead: [],
     };
+  }
+
+  /** Give every section its parent's title and its own opening words. */
+  private addContext(): void {
+    for (const terms of this.sections) {
+      const parent = terms.section.parent;
+      if (parent !== null) terms.parent = this.sections[parent].canonical;
+    }
+
+    this.outline.blocks.forEach((block, index) => {
+      if (block.section === null || REFERENCE_KINDS.has(block.kind)) return;
+      const lead = this.sections[block.section].lead;
+      if (lead.length < LEAD_STEMS) lead.push(...this.blockTerms[index].slice(0, LEAD_STEMS - lead.length));
+    });
   }
 }
 

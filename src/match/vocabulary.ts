@@ -7,10 +7,24 @@ import { tokens } from '../text/tokens.js';
  */
 export class Vocabulary {
   private readonly phrases: Array<{ stems: string[]; canonical: string }> = [];
+  private readonly generic: Set<string>;
+  private readonly genericWeight: number;
 
-  constructor(groups: readonly string[][]) {
+  /**
+   * @param groups synonym groups; the first entry names the group
+   * @param generic words that say little about a topic ("strategy",
+   *   "management") and count for `weight` of a normal word
+   */
+  constructor(groups: readonly string[][], generic: { words: string[]; weight: number } = { words: [], weight: 1 }) {
     for (const group of groups) this.addGroup(group);
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
+    this.generic = new Set(generic.words.flatMap((word) => tokens(word)));
+    this.genericWeight = generic.weight;
+  }
+
+  /** How much a stem says about a topic, before rarity is considered. */
+  weightOf(stem: string): number {
+    return this.generic.has(stem) ? this.genericWeight : 1;
   }
 
   /** Stems of a text with every known synonym replaced by its canonical form. */

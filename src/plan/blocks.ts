@@ -22,7 +22,8 @@ export function extractBlocks(tree: Root, sections: Section[]): Block[] {
 
   const add = (kind: BlockKind, node: Nodes, text: string): void => {
     const line = node.position?.start.line ?? 1;
-    if (text !== '') blocks.push({ kind, line, text, section: sectionAt(sections, line) });
+    const endLine = ownEndLine(node, line);
+    if (text !== '') blocks.push({ kind, line, endLine, text, section: sectionAt(sections, line) });
   };
 
   const walk = (node: Nodes): void => {
@@ -52,13 +53,30 @@ export function extractBlocks(tree: Root, sections: Section[]): Block[] {
   return blocks;
 }
 
-/** A paragraph that is only bold text, or starts with a bold lead-in. */
+/**
+ * A paragraph that opens with bold text standing as a heading: the bold
+ * part ends its line (emoji and punctuation aside), or is followed by a
+ * colon or dash (`**Rollback plan**: ...`).
+ */
 export function isBoldHeading(node: Paragraph): boolean {
   const first = node.children[0];
   if (first?.type !== 'strong') return false;
 
-  const rest = node.children.slice(1).map((child) => plainText(child)).join('');
-  return rest.trim() === '' || /^[:.?!]?\s*$/.test(rest) || /^\s*[:—–-]/.test(rest);
+  const rest = node.children
+    .slice(1)
+    .map((child) => (child.type === 'text' ? child.value : plainText(child)))
+    .join('');
+  const sameLine = rest.split('\n')[0];
+  return /^[\s\p{Extended_Pictographic}\u{FE0F}.?!]*$/u.test(sameLine) || /^\s*[:—–-]/.test(rest);
+}
+
+/** A list item's own lines end where its nested list begins. */
+function ownEndLine(node: Nodes, line: number): number {
+  if (node.type === 'listItem') {
+    const own = node.children.filter((child) => child.type !== 'list');
+    return own.at(-1)?.position?.end.line ?? line;
+  }
+  return node.position?.end.line ?? line;
 }
 
 function listItemText(item: ListItem): string {

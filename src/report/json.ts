@@ -1,5 +1,5 @@
 import type { Judgement } from '../model.js';
-import type { ReportContext } from './context.js';
+import { outcomeOf, type ReportContext } from './context.js';
 
 /** The version of the JSON contract; bump it when a field changes meaning. */
 export const SCHEMA_VERSION = 1;
@@ -10,17 +10,32 @@ export const SCHEMA_VERSION = 1;
  */
 export function toJsonReport(context: ReportContext): object {
   const { result, tool } = context;
+  const outcome = outcomeOf(context);
 
   return {
     schemaVersion: SCHEMA_VERSION,
     tool,
-    plan: { path: result.plan.path, lines: result.plan.lines },
+    plan: {
+      path: result.plan.path,
+      lines: result.plan.lines,
+      files: result.planFiles.map((file) => ({ path: file.path, lines: file.lines })),
+    },
     gapList: { path: result.gapList.path, lines: result.gapList.lines, itemSource: result.strategy },
     score: result.score.value,
     scoreDetails: result.score,
     summary: result.summary,
     exitCode: context.exitCode,
-    gaps: result.judgements.map(gapEntry),
+    policy: {
+      ...outcome.settings,
+      passed: outcome.exitCode === 0,
+      reasons: outcome.reasons,
+    },
+    ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+    gaps: result.judgements.map((judgement, index) => ({
+      ...gapEntry(judgement),
+      severity: outcome.items[index].severity,
+      ...(outcome.items[index].waived ? { waived: outcome.items[index].waived } : {}),
+    })),
     findings: result.findings,
   };
 }

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Judgement, Reference, SectionMatch } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import type { ReportContext } from './context.js';
+import { policyLines } from './policy-lines.js';
 
 export interface TextOptions {
   color: boolean;
@@ -34,7 +35,7 @@ export function formatText(context: ReportContext, options: TextOptions): string
   }
 
   out.push(...findingLines(context, paint));
-  out.push('', ...scoreLines(context, paint));
+  out.push('', ...scoreLines(context, paint), ...policyLines(context, { onlyWhenSet: true }));
   return `${out.join('\n')}\n`;
 }
 
@@ -50,20 +51,20 @@ function itemLines(judgement: Judgement, context: ReportContext, paint: ChalkIns
 
   const where =
     judgement.matches.length > 0
-      ? judgement.matches.map((match) => locate(planPath, match)).join(', ')
+      ? judgement.matches.map((match) => locate(match.file ?? planPath, match)).join(', ')
       : `${context.result.gapList.path}:${item.line}`;
   const lines = [`  ${label} ${name}${flags.length ? paint.dim(` (${flags.join(', ')})`) : ''}  ${paint.cyan(where)}`];
 
   for (const mention of judgement.mentions) {
-    lines.push(`${INDENT}mentioned at ${planPath}:${mention.line} (${mention.kind}) ${quote(mention)}`);
+    lines.push(`${INDENT}mentioned at ${mention.file ?? planPath}:${mention.line} (${mention.kind}) ${quote(mention)}`);
   }
   for (const reference of judgement.references) {
-    lines.push(paint.dim(`${INDENT}reference at ${planPath}:${reference.line} (${reference.kind}) ${quote(reference)}`));
+    lines.push(paint.dim(`${INDENT}reference at ${reference.file ?? planPath}:${reference.line} (${reference.kind}) ${quote(reference)}`));
   }
   if (judgement.suggestion) {
-    const { afterLine, near } = judgement.suggestion;
+    const { afterLine, near, file } = judgement.suggestion;
     const why = near.item ? `the section of ${near.item}` : `"${near.title}"`;
-    lines.push(paint.yellow(`${INDENT}add after ${planPath}:${afterLine}, the end of ${why}`));
+    lines.push(paint.yellow(`${INDENT}add after ${file ?? planPath}:${afterLine}, the end of ${why}`));
   }
   if (item.remove && !judgement.passed) {
     lines.push(paint.red(`${INDENT}the gap list asks to remove this; the plan still has it`));

@@ -4,11 +4,11 @@ import { basename, extname, join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 import { UsageError } from '../errors.js';
-import { RULE_FILE_MAX_BYTES } from '../input/limits.js';
-import { readSourceFile } from '../input/read.js';
+import { readSettingsText } from '../input/read.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
+import { WORD_WEIGHTS_KIND, WORD_WEIGHTS_OPTIONS } from './word-weights.js';
 
 /** A rule as loaded and checked: ready to build a matcher from. */
 export interface Rule {
@@ -55,10 +55,18 @@ export function loadRules(sources: string[]): Rule[] {
     if (rule) rules.set(rule.id, rule);
   }
 
-  if (problems.length > 0) throw new RuleFileError(problems);
   // Code-point order, not localeCompare: the order must not depend on the
   // locale (in Estonian, "z" sorts before "t").
-  return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (problems.length > 0) {
+    throw new RuleFileError(
+      problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line),
+    );
+  }
+  return [...rules.values()].sort((a, b) => compareCodePoints(a.id, b.id));
+}
+
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The YAML files of a folder in name order, or the file itself. */
@@ -79,7 +87,7 @@ export function ruleFilesIn(source: string): string[] {
 
 function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProblem[]): Rule | null {
   const counter = new LineCounter();
-  const text = readRuleText(file);
+  const text = readSettingsText(file);
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined) =>
     node?.range ? counter.linePos(node.range[0]).line : 1;
@@ -201,16 +209,12 @@ function toPlainData(
 
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
   if (kind === SCORE_KIND) return SCORE_OPTIONS;
+  if (kind === WORD_WEIGHTS_KIND) return WORD_WEIGHTS_OPTIONS;
   return MATCHER_KINDS.get(kind)?.options;
 }
 
 function knownKinds(): string {
-  return [...MATCHER_KINDS.keys(), SCORE_KIND].join(', ');
-}
-
-/** Rule files go through the same checks as Markdown: size, encoding. */
-function readRuleText(file: string): string {
-  return readSourceFile(file, RULE_FILE_MAX_BYTES).text;
+  return [...MATCHER_KINDS.keys(), SCORE_KIND, WORD_WEIGHTS_KIND].join(', ');
 }
 
 function firstLine(message: string): string {

@@ -11,6 +11,10 @@ export interface DecoratedTitle {
   remove: boolean;
   /** Priorities the decorations state (emoji, `[P1]`, `(HIGH)`). */
   priorities: Priority[];
+  /** Leading outline numbering such as `4.2`, without the dot, or null. */
+  numbering: string | null;
+  /** The item another item's title points to: "(see Gap 4)", "same as 3". */
+  seeAlso: string | null;
 }
 
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu;
@@ -48,6 +52,10 @@ const REMOVAL =
 
 const OPTIONAL = /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
 
+/** A pointer to another item, in brackets: "(see Gap 4)", "(again, see 4.1)". */
+const SEE_ALSO =
+  /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|dup(?:licate)? of|as in|repeats?)\s+(?:row\s+|item\s+)?(?<target>[\w.#-]+(?:\s\d+)?)\s*[)\]]/i;
+
 const BRACKETED_PRIORITY = /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
 
 const PRIORITY_LEVELS: Record<string, Priority> = {
@@ -67,7 +75,9 @@ const PRIORITY_LEVELS: Record<string, Priority> = {
  * title `Vault`, estimate `30 Minutes`, priority medium.
  */
 export function parseDecoratedTitle(raw: string): DecoratedTitle {
-  let text = raw.replace(/\s+/g, ' ').trim();
+  // Titles usually arrive as plain text; raw Markdown emphasis is dropped
+  // too, for titles taken from source lines.
+  let text = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
 
   const priorities = emojiPriorities(text);
   const remove = REMOVAL.test(text);
@@ -89,6 +99,10 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
   const optional = OPTIONAL.test(text);
   text = text.replace(OPTIONAL, ' ');
 
+  const seeAlso = SEE_ALSO.exec(text)?.groups?.target.trim() ?? null;
+  text = text.replace(SEE_ALSO, ' ');
+
+  const numbering = /^(\d+(?:\.\d+)+|\d+)[.)]?\s/.exec(text)?.[1] ?? null;
   const { id, rest } = takeId(stripNumbering(text));
   text = rest.replace(STAMPS, ' ').replace(new RegExp(REMOVAL, 'gi'), ' ');
 
@@ -99,6 +113,8 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
     optional,
     remove,
     priorities,
+    numbering,
+    seeAlso,
   };
 }
 

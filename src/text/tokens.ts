@@ -1,14 +1,28 @@
 import { stemmer } from 'stemmer';
 
 /**
- * Words that carry no meaning for matching a title. Verbs of intent are
- * here too: "Add rate limiting" and "Rate limiting" ask for the same thing.
+ * Function words and question words: they carry no meaning for matching a
+ * title ("How is data encrypted at rest?" is about encryption at rest).
  */
 const STOP_WORDS = new Set(
-  `a an and are as at be by for from in into is it its of on or our the
-  their this that to we with via vs using use add adding implement
-  implementing implementation setup set up create creating missing need
-  needs needed proper basic simple`.split(/\s+/),
+  `a an and are as at be been being by can could did do does for from has have
+  how i if in into is it its more of on or our should so than that the their
+  them then there these they this those to too us via vs was we were what when
+  where which while who whom whose why will with would you your each every all
+  any both either no not only own same such per e g eg ie etc also just still
+  already out instead nothing new existing current currently one two three
+  four five many much some other others way ways kind using about including
+  incl especially like see sees seen get gets got go goes want wants`.split(/\s+/),
+);
+
+/**
+ * Verbs of intent that open a request without naming its subject: "Add
+ * rate limiting" asks for "rate limiting". Only dropped at the start.
+ */
+const INTENT_VERBS = new Set(
+  `add adding implement implementing introduce define set setup configure
+  create write provide document describe enable move package make ensure
+  build establish plan specify explain list`.split(/\s+/),
 );
 
 /** Prefixes that turn a word into its opposite and must stay attached. */
@@ -32,21 +46,41 @@ export function words(text: string): string[] {
   return spelled === '' ? [] : spelled.split(' ');
 }
 
-/** A word reduced to its stem, so that plural and singular meet. */
+/** Longest stem kept: Porter leaves "classifi" and "classif" apart. */
+const STEM_LENGTH = 7;
+
+/**
+ * A word reduced to its stem, so that plural and singular meet, and cut to
+ * a few letters, so that the forms Porter's stemmer leaves apart
+ * ("classified", "classification") meet too.
+ */
 export function stem(word: string): string {
-  return /^\d+$/.test(word) ? word : stemmer(word);
+  return /^\d+$/.test(word) ? word : stemmer(word).slice(0, STEM_LENGTH);
 }
 
-/** Stems of the meaningful words of a title, in order, repeats kept. */
+/** Stems of the meaningful words of a text, in order, repeats kept. */
 export function tokens(text: string): string[] {
   return words(text)
     .filter((word) => !STOP_WORDS.has(word))
     .map(stem);
 }
 
+/**
+ * Stems of a title that may open with a verb of intent: "Set up CI" and
+ * "CI" ask for the same section.
+ */
+export function titleTokens(text: string): string[] {
+  const all = words(text).filter((word) => !STOP_WORDS.has(word));
+  let start = 0;
+  while (start < all.length - 1 && INTENT_VERBS.has(all[start])) start++;
+  if (all[start] === 'up' && start > 0) start++;
+
+  return all.slice(start).map(stem);
+}
+
 /** A canonical form for comparing whole titles. */
 export function normalizeTitle(text: string): string {
-  return tokens(text).join(' ');
+  return titleTokens(text).join(' ');
 }
 
 export function isStopWord(word: string): boolean {

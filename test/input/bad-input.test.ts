@@ -49,10 +49,16 @@ const BAD_INPUTS: BadInput[] = [
     lines: ['plan.md/gaps.md: no such file (a part of the path is not a folder)'],
   },
   {
-    name: 'a folder',
+    name: 'a folder as the gap list',
+    prepare: (folder) => mkdirSync(join(folder, 'docs')),
+    args: ['plan.md', 'docs'],
+    lines: ['docs: is a folder, expected a Markdown file'],
+  },
+  {
+    name: 'a plan folder without Markdown files',
     prepare: (folder) => mkdirSync(join(folder, 'docs')),
     args: ['docs', 'gaps.md'],
-    lines: ['docs: is a folder, expected a Markdown file'],
+    lines: ['docs: is a folder without Markdown files (*.md); expected the plan'],
   },
   {
     name: 'an empty file',
@@ -142,14 +148,14 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing argument',
     args: ['plan.md'],
-    lines: ["missing required argument 'gaps' (see --help)"],
+    lines: ["missing required argument 'gaps': give the plan, then the gap list"],
   },
   {
     name: 'an unknown format',
     args: ['plan.md', 'gaps.md', '--format', 'xml'],
     lines: [
       "option '-f, --format <format>' argument 'xml' is invalid. " +
-        "Allowed choices are text, json. (see --help)",
+        'expected one of text, json, sarif, junit, github, markdown, compact (see --help)',
     ],
     json: false,
   },

@@ -22,27 +22,31 @@ export const aliasKind: MatcherKind = {
 
     return {
       rule,
-      findEvidence({ plain, canonical }, plan) {
-        if (canonical.length === 0) return [];
-        const wanted = [...new Set(canonical)].sort().join(' ');
+      findEvidence({ plain, variants }, plan) {
+        if (variants.length === 0) return [];
+        const wanted = new Set(variants.map(asKey));
         const literal = plain.join(' ');
 
         return plan
-          .sectionsSharing(canonical)
+          .sectionsSharing(variants.flat())
           .filter((index) => {
             const terms = plan.sections[index];
-            return terms.plain.join(' ') !== literal &&
-              [...new Set(terms.canonical)].sort().join(' ') === wanted;
+            return terms.plain.join(' ') !== literal && terms.variants.some((stems) => wanted.has(asKey(stems)));
           })
           .map((index) =>
             sectionEvidence(rule, index, {
               confidence,
               accepted: true,
-              reason: 'same title through synonyms',
-              sharedTokens: canonical,
+              reason: 'same title through synonyms, word order or a parenthetical',
+              sharedTokens: variants[0],
             }),
           );
       },
     };
   },
 };
+
+/** Stems as an order-free key. */
+function asKey(stems: string[]): string {
+  return [...new Set(stems)].sort().join(' ');
+}

@@ -12,6 +12,13 @@ export const bodyMentionKind: MatcherKind = {
   kind: 'body-mention',
   summary: "the item's title words close together in a paragraph, list item or table row",
   options: {
+    minCoverage: {
+      type: 'number',
+      default: 0.75,
+      min: 0,
+      max: 1,
+      doc: "share of the title's weight that must stand together in the text",
+    },
     slack: {
       type: 'number',
       default: 3,
@@ -24,17 +31,28 @@ export const bodyMentionKind: MatcherKind = {
   create(rule, options) {
     const slack = options.slack as number;
     const confidence = options.confidence as number;
+    const minCoverage = options.minCoverage as number;
 
     return {
       rule,
       findEvidence(item, plan) {
-        const wanted = [...new Set(item.canonical)];
-        if (wanted.length === 0) return [];
+        const found = new Set<number>();
 
-        return plan
-          .blocksContainingAll(wanted)
-          .filter((block) => withinWindow(plan.blockStems(block), wanted, wanted.length + slack))
-          .map((block) => mention(rule, item, plan, block, confidence));
+        const readings = item.core && item.core.length > 0 ? [...item.variants, item.core] : item.variants;
+        for (const variant of readings) {
+          const wanted = [...new Set(variant)];
+          const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
+          const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+          const telling = heaviest(weights);
+
+          for (const block of plan.blocksContainingAll([telling])) {
+            const stems = plan.blockStems(block);
+            if (bestWindowCoverage(stems, weights, wanted.length + slack) / total >= minCoverage) {
+              found.add(block);
+            }
+          }
+        }
+        return [...found].sort((a, b) => a - b).map((block) => mention(rule, item, plan, block, confidence));
       },
     };
   },
@@ -53,9 +71,41 @@ function mention(
     block,
     confidence,
     accepted: true,
-    reason: `${plan.block(block).kind} names every title word`,
+    reason: `${plan.block(block).kind} names the item's title words together`,
     sharedTokens: [...new Set(item.canonical)],
+    basis: 'mention',
   };
+}
+
+function heaviest(weights: Map<string, number>): string {
+  let best = '';
+  for (const [stem, weight] of weights) if (best === '' || weight > (weights.get(best) ?? 0)) best = stem;
+  return best;
+}
+
+/** The most weight of wanted stems that any run of `width` stems holds. */
+function bestWindowCoverage(stems: string[], weights: Map<string, number>, width: number): number {
+  const counts = new Map<string, number>();
+  let covered = 0;
+  let best = 0;
+
+  for (let end = 0; end < stems.length; end++) {
+    const entering = stems[end];
+    if (weights.has(entering)) {
+      const count = counts.get(entering) ?? 0;
+      if (count === 0) covered += weights.get(entering) as number;
+      counts.set(entering, count + 1);
+    }
+
+    const leaving = stems[end - width];
+    if (end - width >= 0 && weights.has(leaving)) {
+      const count = (counts.get(leaving) ?? 1) - 1;
+      if (count === 0) covered -= weights.get(leaving) as number;
+      counts.set(leaving, count);
+    }
+    best = Math.max(best, covered);
+  }
+  return best;
 }
 
 /** True when some run of `width` stems holds every wanted stem. */

@@ -1,102 +1,176 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { sectionEvidence } from '../kind.js';
-import type { PlanIndex } from '../plan-index.js';
+import type { PlanIndex, SectionTerms } from '../plan-index.js';
+
+interface Thresholds {
+  minItemCoverage: number;
+  removalItemCoverage: number;
+  minOwnCoverage: number;
+  minSectionCoverage: number;
+  parentCredit: number;
+  leadCredit: number;
+  maxConfidence: number;
+}
 
 /**
- * Titles that share most of their words, weighted by rarity. Both sides
- * must be covered: the item's words by the heading (so "Docker Swarm
- * Orchestration" does not cover "Docker Swarm Rolling Updates") and enough
- * of the heading's words by the item (so a heading about something larger
- * that happens to contain the item's words does not either).
+ * Titles that share most of their meaning, rare words counting more than
+ * common ones and generic words little. An item word counts fully when the
+ * heading has it, partly when only the enclosing heading or the section's
+ * opening text has it ("Webhook Delivery Retries" under "6. Webhooks",
+ * "6.2 Retry policy"). Three checks keep near misses out:
+ * - most of the item's weight must be covered (so "Docker Swarm
+ *   Orchestration" does not cover "Docker Swarm Rolling Updates");
+ * - the heading itself must carry a good part of it (the parent alone is
+ *   not enough);
+ * - most of the heading must be explained by the item's title or what it
+ *   asks for (so a heading about something larger is not a match).
  */
 export const fuzzyTitleKind: MatcherKind = {
   kind: 'fuzzy-title',
-  summary: 'most of the words of both titles shared, rare words counting more',
+  summary: 'most of the meaning of both titles shared, rare words counting more',
   options: {
-    minItemCoverage: {
-      type: 'number',
-      default: 0.8,
-      min: 0,
-      max: 1,
-      doc: "share of the item title's weight the heading must contain",
-    },
-    minSectionCoverage: {
-      type: 'number',
-      default: 0.34,
-      min: 0,
-      max: 1,
-      doc: "share of the heading's weight the item title must contain",
-    },
-    maxConfidence: {
-      type: 'number',
-      default: 0.9,
-      min: 0,
-      max: 1,
-      doc: 'confidence of a perfect overlap; exact rules stay above it',
-    },
+    minItemCoverage: share(0.6, "share of the item title's weight the section must cover"),
+    removalItemCoverage: share(
+      0.5,
+      'the same for an item to remove: a plan that still has most of it has not removed it',
+    ),
+    minOwnCoverage: share(0.25, "share of the item title's weight the heading itself must carry"),
+    minSectionCoverage: share(0.15, "share of the heading's weight the item must explain"),
+    parentCredit: share(0.6, 'credit for an item word found only in the enclosing heading'),
+    leadCredit: share(0.5, "credit for an item word found only in the section's opening text"),
+    maxConfidence: share(0.9, 'confidence of a perfect overlap; exact rules stay above it'),
   },
   create(rule, options) {
-    const thresholds = options as {
-      minItemCoverage: number;
-      minSectionCoverage: number;
-      maxConfidence: number;
-    };
+    const thresholds = options as unknown as Thresholds;
 
     return {
       rule,
       findEvidence(item, plan) {
-        if (item.canonical.length === 0) return [];
+        const stems = item.variants.flat();
+        if (stems.length === 0) return [];
         return plan
-          .sectionsSharing(item.canonical)
-          .map((index) => judgeOverlap(rule, item, plan, index, thresholds));
+          .sectionsSharing(stems)
+          .map((index) => bestReading(rule, item, plan, plan.sections[index], thresholds));
       },
     };
   },
 };
 
-function judgeOverlap(
+function share(value: number, doc: string) {
+  return { type: 'number' as const, default: value, min: 0, max: 1, doc };
+}
+
+/**
+ * Compare every reading of the item's title with every reading of the
+ * heading and keep the best: accepted before rejected, then the surest.
+ */
+function bestReading(
   rule: string,
   item: ItemTerms,
   plan: PlanIndex,
-  index: number,
-  thresholds: { minItemCoverage: number; minSectionCoverage: number; maxConfidence: number },
+  terms: SectionTerms,
+  limits: Thresholds,
 ): Evidence {
-  const wanted = new Set(item.canonical);
-  const offered = new Set(plan.sections[index].canonical);
-  const shared = [...wanted].filter((stem) => offered.has(stem));
-  const missing = [...wanted].filter((stem) => !offered.has(stem));
+  let best: Evidence | null = null;
 
-  const weight = (stems: Iterable<string>) => [...stems].reduce((sum, stem) => sum + plan.idf(stem), 0);
-  const itemCoverage = weight(shared) / weight(wanted);
-  const sectionCoverage = weight(shared) / weight(offered);
+  for (const wanted of item.variants) {
+    for (const offered of terms.variants) {
+      const evidence = judgeOverlap(rule, item, wanted, offered, plan, terms, limits);
+      const better =
+        best === null ||
+        (evidence.accepted && !best.accepted) ||
+        (evidence.accepted === best.accepted && evidence.confidence > best.confidence);
+      if (better) best = evidence;
+    }
+  }
+  return best as Evidence;
+}
+
+function judgeOverlap(
+  rule: string,
+  item: ItemTerms,
+  wantedStems: string[],
+  offeredStems: string[],
+  plan: PlanIndex,
+  terms: SectionTerms,
+  limits: Thresholds,
+): Evidence {
+  const wanted = new Set(wantedStems);
+  const own = new Set(offeredStems);
+  const parent = new Set(terms.parent);
+  const lead = new Set(terms.lead);
+
+  const credit = (stem: string) =>
+    own.has(stem) ? 1 : parent.has(stem) ? limits.parentCredit : lead.has(stem) ? limits.leadCredit : 0;
+
+  const total = plan.totalWeight(wanted);
+  const itemCoverage = sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
+  const ownCoverage = sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
+
+  // How much of the heading the item explains; for "Topic: detail"
+  // headings the topic alone may carry it ("Metrics: macro-F1 and recall").
+  const explained = new Set([...item.canonical, ...item.variants.flat(), ...item.ask]);
+  const explains = (stems: Iterable<string>) =>
+    sum(new Set(stems), (stem) => (explained.has(stem) ? plan.weight(stem) : 0)) / plan.totalWeight(stems);
+  const sectionCoverage = Math.max(explains(own), terms.topic ? explains(terms.topic) : 0);
+  const minItemCoverage = item.item.remove ? limits.removalItemCoverage : limits.minItemCoverage;
+
+  // The item's most telling word must be in the heading or its parent:
+  // "Guide-level explanation" is not "Reference-level explanation". On a
+  // tie, any of the tied words will do.
+  const telling = mostTelling(wanted, plan);
+  const tellingFound = telling.some((stem) => own.has(stem) || parent.has(stem));
 
   const accepted =
-    itemCoverage >= thresholds.minItemCoverage && sectionCoverage >= thresholds.minSectionCoverage;
-  const confidence = thresholds.maxConfidence * (0.7 * itemCoverage + 0.3 * sectionCoverage);
+    tellingFound &&
+    itemCoverage >= minItemCoverage &&
+    ownCoverage >= limits.minOwnCoverage &&
+    sectionCoverage >= limits.minSectionCoverage;
 
-  return sectionEvidence(rule, index, {
-    confidence: round(confidence),
+  return sectionEvidence(rule, terms.section.index, {
+    confidence: round(limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage)),
     accepted,
-    sharedTokens: shared,
-    reason: describe(itemCoverage, sectionCoverage, missing, thresholds),
+    sharedTokens: [...wanted].filter((stem) => credit(stem) > 0),
+    reason:
+      (tellingFound ? '' : `its most telling word "${telling.join('/')}" is not in the heading; `) +
+      describe(
+        { itemCoverage, ownCoverage, sectionCoverage },
+        { ...limits, minItemCoverage },
+        [...wanted].filter((stem) => credit(stem) === 0),
+      ),
   });
 }
 
+/** The heaviest stems of the item: one, or several on a tie. */
+function mostTelling(stems: Set<string>, plan: PlanIndex): string[] {
+  const weights = [...stems].map((stem) => ({ stem, weight: plan.weight(stem) }));
+  const top = Math.max(...weights.map((entry) => entry.weight));
+  return weights.filter((entry) => entry.weight >= top - 1e-9).map((entry) => entry.stem);
+}
+
 function describe(
-  itemCoverage: number,
-  sectionCoverage: number,
+  figures: { itemCoverage: number; ownCoverage: number; sectionCoverage: number },
+  limits: Thresholds,
   missing: string[],
-  thresholds: { minItemCoverage: number; minSectionCoverage: number },
 ): string {
   const parts = [
-    `item words covered ${round(itemCoverage)}` +
-      (itemCoverage < thresholds.minItemCoverage ? ` < ${thresholds.minItemCoverage}` : ''),
-    `heading words covered ${round(sectionCoverage)}` +
-      (sectionCoverage < thresholds.minSectionCoverage ? ` < ${thresholds.minSectionCoverage}` : ''),
+    measure('item covered', figures.itemCoverage, limits.minItemCoverage),
+    measure('by the heading itself', figures.ownCoverage, limits.minOwnCoverage),
+    measure('heading explained', figures.sectionCoverage, limits.minSectionCoverage),
   ];
-  if (missing.length > 0) parts.push(`not in heading: ${missing.join(', ')}`);
+  if (missing.length > 0) parts.push(`not found: ${missing.join(', ')}`);
   return parts.join('; ');
+}
+
+function measure(name: string, value: number, minimum: number): string {
+  return `${name} ${round(value)}${value < minimum ? ` < ${minimum}` : ''}`;
+}
+
+function sum(stems: Iterable<string>, value: (stem: string) => number): number {
+  let total = 0;
+  for (const stem of stems) total += value(stem);
+  return total;
 }
 
 function round(value: number): number {

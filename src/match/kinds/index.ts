@@ -3,11 +3,12 @@ import { aliasKind } from './alias.js';
 import { bodyMentionKind } from './body-mention.js';
 import { exactTitleKind } from './exact-title.js';
 import { fuzzyTitleKind } from './fuzzy-title.js';
+import { gapBodyKind } from './gap-body.js';
 import { gapIdKind } from './gap-id.js';
 
 /** Every matcher implementation, by the name rule files use in `kind:`. */
 export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
-  [gapIdKind, exactTitleKind, aliasKind, fuzzyTitleKind, bodyMentionKind].map((kind) => [
+  [gapIdKind, exactTitleKind, aliasKind, fuzzyTitleKind, gapBodyKind, bodyMentionKind].map((kind) => [
     kind.kind,
     kind,
   ]),

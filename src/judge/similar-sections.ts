@@ -1,0 +1,89 @@
+import type { Finding, PlanOutline, Section } from '../model.js';
+import { parseDecoratedTitle } from '../text/decorations.js';
+import { titleTokens } from '../text/tokens.js';
+
+/** Sections shorter than this many non-blank lines are not compared. */
+const MIN_LINES = 8;
+
+/** Share of the smaller section's lines the other must repeat. */
+const MIN_SHARED = 0.9;
+
+/**
+ * Plan sections that say the same thing twice: the same normalised title
+ * in two places, or bodies whose lines (a pasted code block, say) are
+ * nearly all the same. Such copies drift apart and confuse readers.
+ */
+export function findSimilarSections(plan: PlanOutline): Finding[] {
+  return [...sameTitles(plan), ...sameBodies(plan)];
+}
+
+function sameTitles(plan: PlanOutline): Finding[] {
+  const byTitle = new Map<string, Section[]>();
+  for (const section of plan.sections) {
+    const title = parseDecoratedTitle(section.title).title.replace(/\([^()]*\)/g, ' ');
+    const stems = titleTokens(title);
+    if (stems.length < 2) continue;
+
+    const key = stems.join(' ');
+    byTitle.set(key, [...(byTitle.get(key) ?? []), section]);
+  }
+
+  return [...byTitle.values()]
+    .filter((sections) => sections.length > 1)
+    .map((sections) => ({
+      kind: 'same-title',
+      severity: 'info' as const,
+      file: 'plan' as const,
+      lines: sections.map((section) => section.startLine),
+      message: `"${sections[0].title}" is a heading ${sections.length} times (${ranges(sections)})`,
+    }));
+}
+
+function sameBodies(plan: PlanOutline): Finding[] {
+  const lines = plan.file.text.split(/\r\n|\r|\n/);
+  const bodies = plan.sections
+    .map((section) => ({ section, lines: ownLines(section, plan.sections, lines) }))
+    .filter((body) => body.lines.size >= MIN_LINES);
+
+  const findings: Finding[] = [];
+  for (let first = 0; first < bodies.length; first++) {
+    for (let second = first + 1; second < bodies.length; second++) {
+      const a = bodies[first];
+      const b = bodies[second];
+      if (shared(a.lines, b.lines) < MIN_SHARED) continue;
+
+      findings.push({
+        kind: 'similar-sections',
+        severity: 'warning',
+        file: 'plan',
+        lines: [a.section.startLine, b.section.startLine],
+        message: `"${a.section.title}" and "${b.section.title}" have nearly the same text (${ranges([a.section, b.section])})`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The non-blank lines a section has before its first subsection. */
+function ownLines(section: Section, sections: Section[], lines: string[]): Set<string> {
+  const next = sections[section.index + 1];
+  const end = next && next.startLine <= section.endLine ? next.startLine - 1 : section.endLine;
+
+  const own = new Set<string>();
+  for (let line = section.startLine + 1; line <= end; line++) {
+    const text = lines[line - 1]?.trim() ?? '';
+    if (text.length > 3 && !/^(```|~~~|---|\|?[-:| ]+\|?)$/.test(text)) own.add(text);
+  }
+  return own;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const line of small) if (large.has(line)) common++;
+  return common / small.size;
+}
+
+function ranges(sections: Section[]): string {
+  return sections.map((section) => `${section.startLine}-${section.endLine}`).join(', ');
+}

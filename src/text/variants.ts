@@ -1,0 +1,49 @@
+/**
+ * The ways a title can be read: as written, without its parenthetical, and
+ * the parenthetical alone. "Experiment tracking (W&B)" is found under "W&B"
+ * as well as under "Experiment tracking"; "Why this design? (Alternatives
+ * considered)" answers "Alternatives".
+ */
+export function titleVariants(title: string): string[] {
+  const variants = [title];
+
+  // "Refunds, including partial refunds": what follows the comma only
+  // elaborates on the head.
+  const elaboration = /^(.+?),\s+(?:including|incl\.?|such as|e\.g\.|especially|like|with)\s/i.exec(title);
+  if (elaboration) variants.push(elaboration[1]);
+
+  const inner = [...title.matchAll(/\(([^()]+)\)/g)].map((match) => match[1].trim());
+  if (inner.length === 0) return [...new Set(variants)];
+
+  const outer = title.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (outer !== '') variants.push(outer);
+  for (const text of inner) if ((text.match(/\p{L}/gu) ?? []).length >= 2) variants.push(text);
+
+  return [...new Set(variants)];
+}
+
+/**
+ * The topic of a heading written as "Topic: detail", such as "Metrics:
+ * macro-F1 and per-queue recall"; null when there is no such split.
+ * Labels such as "Appendix A:" or "Phase 2:" are not topics.
+ */
+export function headingTopic(title: string): string | null {
+  const parts = title.split(/:\s+/);
+  if (parts.length < 2) return null;
+
+  const label = /^(appendix|annex|part|phase|step|section|chapter|week|stage|milestone)\s+\w{1,3}$/i;
+  const topics = parts.slice(0, -1).filter((part) => !label.test(part.trim()));
+  return topics.length > 0 ? topics[0].trim() : null;
+}
+
+/**
+ * The head of a sentence-like title, before its first qualifying phrase:
+ * "PodDisruptionBudgets" in "Add PodDisruptionBudgets for latency-critical
+ * services". Null for short titles, which are all head.
+ */
+export function titleCore(title: string): string | null {
+  if (title.split(/\s+/).length < 4) return null;
+
+  const head = /^(.+?)\s+(?:for|in|on|at|with|before|after|across|into|from|against|instead of|so that|to)\s/i.exec(title);
+  return head && head[1].split(/\s+/).length >= 1 ? head[1] : null;
+}

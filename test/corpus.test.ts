@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+
+import { accuracy, describeMistakes, evaluatePair, pairsOf } from './corpus/evaluate.js';
+
+/**
+ * Accuracy on the labelled corpus. `dev` pairs may be used to tune the
+ * matcher; `holdout` pairs may not (see test/corpus/README.md). An item is
+ * right when its verdict and every plan line of it agree with the label; an
+ * item the tool invents counts as one more mistake.
+ *
+ * The goal is 98%, and it is not met (README, "Accuracy"). Until it is,
+ * these tests print the figures and hold the line: accuracy may not fall
+ * below what was last measured, and no new item may be called present
+ * that is not there.
+ */
+const LAST_MEASURED = { dev: 83 / 109, holdout: 61 / 108 };
+const GOAL = 0.98;
+
+/** Items the matcher calls present though the label says partial or missing. */
+const KNOWN_FALSE_PRESENT = [
+  'dev/01-orders-api:58 verdict present (120-125), expected partial',
+  'dev/03-rfc-capture-clauses:63 verdict present (198-203), expected partial',
+  'holdout/08-data-pipeline:68 verdict present (138-144), expected missing',
+  'holdout/09-game:27 verdict present (44-63), expected partial',
+];
+
+describe('labelled corpus', () => {
+  const outcomes = {
+    dev: pairsOf('dev').map(evaluatePair),
+    holdout: pairsOf('holdout').map(evaluatePair),
+  };
+
+  it.each(['dev', 'holdout'] as const)('does not fall below the last measured accuracy on %s', (split) => {
+    const figure = accuracy(outcomes[split]);
+    const mistakes = describeMistakes(outcomes[split]);
+    console.log(
+      `${split}: ${figure.right}/${figure.total} right (${(100 * figure.ratio).toFixed(1)}%, ` +
+        `goal ${100 * GOAL}%)\n  ${mistakes.join('\n  ')}`,
+    );
+
+    expect(figure.total).toBeGreaterThan(100);
+    expect(figure.ratio).toBeGreaterThanOrEqual(LAST_MEASURED[split] - 1e-9);
+  });
+
+  it('calls no item present that is not there, beyond the known cases', () => {
+    const falsePresent = [...outcomes.dev, ...outcomes.holdout].flatMap((outcome) =>
+      outcome.items
+        .filter((item) => item.label.verdict === 'partial' || item.label.verdict === 'missing')
+        .filter((item) => /^verdict (present|duplicate)/.test(item.problem ?? ''))
+        .map((item) => `${item.pair}:${item.label.line} ${item.problem}`),
+    );
+    expect(falsePresent).toEqual(KNOWN_FALSE_PRESENT);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+
+import { extractGapItems } from '../src/gaps/extract.js';
+import { sourceFromText } from '../src/input/read.js';
+import { parseDecoratedTitle } from '../src/text/decorations.js';
+import { md } from './helpers.js';
+
+function items(text: string) {
+  return extractGapItems(sourceFromText('gaps.md', text));
+}
+
+function brief(text: string) {
+  return items(text).items.map(({ id, title, line, priority, optional, estimate, remove }) => ({
+    id,
+    title,
+    line,
+    priority,
+    optional,
+    estimate,
+    remove,
+  }));
+}
+
+describe('decorated titles', () => {
+  it.each([
+    ['Gap 8: Docker Swarm Rolling Updates (30 Minutes) 🟡🟡🟡', 'Gap 8', 'Docker Swarm Rolling Updates', '30 Minutes'],
+    ['❌ Gap 15: Ray Serve - REMOVE!', 'Gap 15', 'Ray Serve', null],
+    ['7.2 ⚠️ CORRECTED **Vault** Secrets (2 Hours)', null, 'Vault Secrets', '2 Hours'],
+    ['REQ-12 — Audit logging [3 pts]', 'REQ-12', 'Audit logging', '3 pts'],
+    ['Security Considerations (Optional)', null, 'Security Considerations', null],
+  ])('%s', (raw, id, title, estimate) => {
+    const parsed = parseDecoratedTitle(raw);
+    expect([parsed.id, parsed.title, parsed.estimate]).toEqual([id, title, estimate]);
+  });
+
+  it('reads removal marks and optional marks', () => {
+    expect(parseDecoratedTitle('❌ Gap 15: Ray Serve - REMOVE!').remove).toBe(true);
+    expect(parseDecoratedTitle('Gap 3: Remote cache').remove).toBe(false);
+    expect(parseDecoratedTitle('Alternatives (Optional)').optional).toBe(true);
+  });
+});
+
+describe('gap items', () => {
+  it('takes headings with an id, with priorities from markers and group headings', () => {
+    const text = md`
+      # What is missing
+
+      ## 🔴 CRITICAL
+      ### Gap 1: vLLM Continuous Batching (2 Hours)
+      **Current State**: none
+      ### Gap 2: Arize Phoenix Observability 🟠
+      ## HIGH PRIORITY
+      ### Gap 3: Vault Secrets Management
+      **Priority**: 🟢 LOW
+      ## Notes
+      ### Gap 4: Health Checks
+      ### ❌ Gap 5: Ray Serve - REMOVE!
+    `;
+
+    expect(items(text).strategy).toBe('id-heading');
+    expect(brief(text)).toEqual([
+      { id: 'Gap 1', title: 'vLLM Continuous Batching', line: 4, priority: 'critical', optional: false, estimate: '2 Hours', remove: false },
+      { id: 'Gap 2', title: 'Arize Phoenix Observability', line: 6, priority: 'high', optional: false, estimate: null, remove: false },
+      { id: 'Gap 3', title: 'Vault Secrets Management', line: 8, priority: 'low', optional: false, estimate: null, remove: false },
+      { id: 'Gap 4', title: 'Health Checks', line: 11, priority: 'medium', optional: false, estimate: null, remove: false },
+      { id: 'Gap 5', title: 'Ray Serve', line: 12, priority: 'medium', optional: false, estimate: null, remove: true },
+    ]);
+  });
+
+  it('keeps the body of an id heading for later evidence', () => {
+    const text = md`
+      ### Gap 1: Progressive Deployment Strategy
+      **Missing**: Rolling updates with Docker Swarm
+      ### Gap 2: Other
+    `;
+    expect(items(text).items[0].body).toContain('Rolling updates with Docker Swarm');
+  });
+
+  it('takes rows of a requirements table, with the Priority column', () => {
+    const text = md`
+      # Requirements
+
+      | ID | Requirement | Priority | Owner |
+      |----|-------------|----------|-------|
+      | R1 | Rate limiting | P0 | api |
+      | R2 | **Audit log** | Nice to have | sec |
+      | R3 | Dark mode | | ui |
+    `;
+
+    expect(items(text).strategy).toBe('table-row');
+    expect(brief(text).map(({ id, title, line, priority }) => [id, title, line, priority])).toEqual([
+      ['R1', 'Rate limiting', 5, 'critical'],
+      ['R2', 'Audit log', 6, 'low'],
+      ['R3', 'Dark mode', 7, 'medium'],
+    ]);
+  });
+
+  it('reads a template of required sections, marking (Optional) ones', () => {
+    const text = md`
+      # Design doc template
+      ## Summary
+      ## Goals
+      ### Non-Goals
+      ## Security Considerations (Optional)
+    `;
+
+    expect(items(text).strategy).toBe('template-heading');
+    expect(brief(text).map(({ title, line, optional }) => [title, line, optional])).toEqual([
+      ['Summary', 2, false],
+      ['Goals', 3, false],
+      ['Non-Goals', 4, false],
+      ['Security Considerations', 5, true],
+    ]);
+  });
+
+  it('takes list items under priority headings', () => {
+    const text = md`
+      # Roadmap gaps
+      ## High priority
+      1. Rate limiting — the public API has none
+      2. **Audit log**: who changed what
+      ## Low priority
+      - Dark mode
+    `;
+
+    expect(items(text).strategy).toBe('list-item');
+    expect(brief(text).map(({ title, line, priority }) => [title, line, priority])).toEqual([
+      ['Rate limiting', 3, 'high'],
+      ['Audit log', 4, 'high'],
+      ['Dark mode', 6, 'low'],
+    ]);
+  });
+
+  it('does not read "High Availability" as a priority group', () => {
+    const text = md`
+      # Template
+      ## High Availability
+      ## Low Latency Serving
+    `;
+    expect(brief(text).map(({ title, priority }) => [title, priority])).toEqual([
+      ['High Availability', 'medium'],
+      ['Low Latency Serving', 'medium'],
+    ]);
+  });
+
+  it('refuses a gap list without items and says what it looked for', () => {
+    expect(() => items('Just a paragraph.\n')).toThrow(/no gap items found \(looked for headings with an id/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+
+import { auditTexts, md } from '../helpers.js';
+
+const PLAN = md`
+  # Plan
+  ## Operations
+  If the error rate goes above 2%, we roll back with docker service rollback.
+  - [ ] Write the graceful shutdown section
+  ## Summary
+  | Component | Status |
+  |---|---|
+  | Graceful shutdown | todo |
+`;
+
+function mentionKinds(gaps: string) {
+  const judgement = auditTexts(PLAN, gaps).judgements[0];
+  return {
+    verdict: judgement.verdict,
+    mentions: judgement.mentions.map((mention) => mention.kind),
+    references: judgement.references.map((reference) => reference.kind),
+  };
+}
+
+describe('rule body-mention', () => {
+  it('makes an item partial from prose that names its telling word', () => {
+    expect(mentionKinds('### Gap 7: Rollback Plan\n')).toEqual({
+      verdict: 'partial',
+      mentions: ['prose'],
+      references: [],
+    });
+  });
+
+  it('counts checklists and summary tables as references only', () => {
+    expect(mentionKinds('### Gap 14: Graceful Shutdown\n')).toEqual({
+      verdict: 'missing',
+      mentions: [],
+      references: ['checklist', 'summary-table'],
+    });
+  });
+
+  it('needs the telling word, not just a common one', () => {
+    expect(mentionKinds('### Gap 9: Error Budget\n').verdict).toBe('missing');
+  });
+});

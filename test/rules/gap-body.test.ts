@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+import { md, ruleSays } from '../helpers.js';
+
+const PLAN = md`
+  # Plan
+  ## Docker Swarm Rolling Updates
+  ## Docker Swarm Orchestration
+`;
+
+describe('rule gap-body', () => {
+  it('finds a heading named in what the item says is missing', () => {
+    const gaps = md`
+      ### Gap 6: Progressive Deployment Strategy
+      **Missing**: Rolling updates with Docker Swarm, with a canary step.
+    `;
+    expect(ruleSays('gap-body', PLAN, gaps).accepted).toEqual(['Docker Swarm Rolling Updates']);
+  });
+
+  it('ignores what the item says the plan already has', () => {
+    const gaps = md`
+      ### Gap 6: Progressive Deployment Strategy
+      **Current State**: Docker Swarm Orchestration is described.
+    `;
+    expect(ruleSays('gap-body', PLAN, gaps).accepted).toEqual([]);
+  });
+
+  it('leaves a heading to the item that names it by its title', () => {
+    const gaps = md`
+      ### Gap 6: Progressive Deployment Strategy
+      **Missing**: Rolling updates with Docker Swarm.
+      ### Gap 8: Docker Swarm Rolling Updates
+    `;
+    const says = ruleSays('gap-body', PLAN, gaps);
+    expect(says.accepted).toEqual([]);
+    expect(says.rejected).toEqual(['Docker Swarm Rolling Updates']);
+  });
+});

@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { audit } from '../../src/audit.js';
+import { sourceFromText } from '../../src/input/read.js';
+import { SHIPPED_RULES } from '../../src/meta.js';
+import { loadRules } from '../../src/rules/load.js';
+import { md, tempFiles } from '../helpers.js';
+
+const PLAN = '# Plan\n## Vault\n';
+const GAPS = md`
+  ## CRITICAL
+  ### Gap 1: Vault
+  ## LOW PRIORITY
+  ### Gap 2: Grafana
+`;
+
+function scoreWith(ruleFiles: Record<string, string>): number {
+  const folder = tempFiles({});
+  for (const [name, text] of Object.entries(ruleFiles)) writeFileSync(join(folder, name), text);
+  const rules = loadRules([SHIPPED_RULES, folder]);
+  return audit(sourceFromText('plan.md', PLAN), sourceFromText('gaps.md', GAPS), rules).score.value;
+}
+
+describe('rules score and word-weights', () => {
+  it('uses the shipped weights: critical 3, low 0.5', () => {
+    expect(scoreWith({})).toBe(85.7);
+  });
+
+  it('takes weights from an overriding score rule', () => {
+    expect(scoreWith({ 'score.yml': 'options:\n  weights: { critical: 1, low: 1 }\n' })).toBe(50);
+  });
+
+  it('lets a generic word carry less weight, so it cannot make a match alone', () => {
+    const plan = '# Plan\n## Deployment Strategy\n';
+    const gaps = '### Gap 1: Rollback Strategy\n';
+    const result = audit(sourceFromText('plan.md', plan), sourceFromText('gaps.md', gaps), loadRules([SHIPPED_RULES]));
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+});
