@@ -17,10 +17,11 @@ export interface ProcessResult {
 /** Run the built CLI as a child process in `cwd`, with a clean environment. */
 export function runBin(
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer },
 ): ProcessResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
+    input: options.input ?? '',
     env: { PATH: process.env.PATH, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

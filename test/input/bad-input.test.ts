@@ -29,6 +29,8 @@ interface BadInput {
   /** Links, folders and the like that tempFiles cannot write. */
   prepare?: (folder: string) => void;
   args: string[];
+  /** What standard input holds. */
+  input?: string;
   /** Every line of stderr, without the "plan-audit: " prefix. */
   lines: Array<string | RegExp>;
   /** False for cases whose own arguments spoil `--format json`. */
@@ -174,6 +176,14 @@ const BAD_INPUTS: BadInput[] = [
     lines: ['big.md: is 2 MB, over the 1.5 MB size limit (raise it with --max-size 2)'],
   },
   {
+    name: 'standard input over the size limit',
+    args: ['-', 'gaps.md', '--max-size', '1'],
+    input: 'x'.repeat(1_500_000),
+    lines: ['<stdin>: is larger than the 1 MB size limit (raise it with --max-size <MB>)'],
+    // In-process runs have no standard input to read.
+    json: false,
+  },
+  {
     name: 'a device without end',
     args: ['plan.md', '/dev/zero'],
     lines: [
@@ -208,6 +218,18 @@ const BAD_INPUTS: BadInput[] = [
     files: { 'exact-title.yml': 'kind: exact-title\noptions: [confidence: 1\n' },
     args: ['plan.md', 'gaps.md', '--rules', 'exact-title.yml'],
     lines: [/^exact-title\.yml:3: invalid YAML: .+/],
+  },
+  {
+    name: 'malformed YAML in the config file',
+    files: { '.plan-audit.yml': 'failOn: [missing\nminScore: 70\n' },
+    args: ['plan.md', 'gaps.md'],
+    lines: [/^\/.+\/\.plan-audit\.yml:2: invalid YAML: .+/],
+  },
+  {
+    name: 'a rule file that is not UTF-8',
+    files: { 'gap-id.yml': Buffer.from('kind: gap-id\ndescription: caf\xe9\n', 'latin1') },
+    args: ['plan.md', 'gaps.md', '--rules', 'gap-id.yml'],
+    lines: ['gap-id.yml: is not valid UTF-8 (line 2, byte offset 29); save it as UTF-8'],
   },
   {
     name: 'a rule file with unknown keys and options',
@@ -261,7 +283,7 @@ describe('bad input through the built CLI', () => {
 
     it('prints one clear line per problem and exits 2, changing nothing', () => {
       const { folder, before } = setUp();
-      const result = runBin(input.args, { cwd: folder });
+      const result = runBin(input.args, { cwd: folder, input: input.input });
 
       const lines = result.stderr.split('\n');
       expect(lines.pop()).toBe('');
