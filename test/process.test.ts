@@ -1,5 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
@@ -71,5 +74,31 @@ describe('the process', () => {
     // The report is written in one piece at the end, never half of it.
     expect(stdout).toBe('');
     expect(snapshot(folder)).toEqual(before);
+  });
+
+  it('finishes a report file it is writing when SIGINT comes, then exits 130', async () => {
+    const folder = tempFiles({});
+    const write = fileURLToPath(new URL('../dist/output/write.js', import.meta.url));
+    // Large enough that the write takes a while; the wait after it lets a
+    // late signal arrive before the process would end anyway.
+    const script = `
+      import { writeFileAtomic } from ${JSON.stringify(write)};
+      const text = 'x'.repeat(150_000_000);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      process.stderr.write('writing\\n');
+      writeFileAtomic('report.txt', text);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: folder,
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('writing')) setTimeout(() => child.kill('SIGINT'), 20);
+    });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+
+    expect({ code, signal }).toEqual({ code: 130, signal: null });
+    expect(readdirSync(folder)).toEqual(['report.txt']);
+    expect(statSync(join(folder, 'report.txt')).size).toBe(150_000_000);
   });
 });
