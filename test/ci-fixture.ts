@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { audit } from '../src/audit.js';
-import { main } from '../src/cli.js';
+import { runCli } from './helpers.js';
 import { evaluatePolicy } from '../src/gate/evaluate.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../src/gate/settings.js';
 import { sourceFromText } from '../src/input/read.js';
@@ -37,24 +37,13 @@ export function fixtureContext(
 }
 
 /** Run the CLI in-process in a folder, with optional stdin and env. */
-export async function runIn(
+export function runIn(
   cwd: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; stdin?: string } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: options.env ?? {},
-    stdoutIsTty: false,
+  return runCli(args, options.env ?? {}, {
     cwd,
     readStdin: async () => Buffer.from(options.stdin ?? ''),
   });
-  return { code, stdout, stderr };
 }

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 
 import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 import { RuleFileError, type RuleProblem } from '../rules/load.js';
-import { UsageError } from '../errors.js';
+import { readSettingsText } from '../input/read.js';
 
 /**
  * A parsed `.plan-audit.yml`. Each part of plan-audit reads the keys it
- * owns through {@link ConfigFile.section}; unknown top-level keys are
- * reported together with every other problem.
+ * owns from `data` and reports problems at `lineOf(path)`; unknown
+ * top-level keys are reported here, all at once.
  */
 export interface ConfigFile {
   path: string;
@@ -25,7 +24,7 @@ export interface ConfigFile {
 const KNOWN_KEYS = new Set(['rules', 'failOn', 'minScore', 'maxMissing', 'gates', 'fix']);
 
 export function loadConfigFile(path: string): ConfigFile {
-  const text = readConfigText(path);
+  const text = readSettingsText(path);
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
 
@@ -87,13 +86,4 @@ function nodeLine(document: Document, counter: LineCounter, path: Array<string |
     if (key?.range) return counter.linePos(key.range[0]).line;
   }
   return 1;
-}
-
-function readConfigText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`, path);
-  }
 }

@@ -42,3 +42,8 @@ export function sectionEvidence(
 ): Evidence {
   return { rule, section, block: null, sharedTokens: [], basis: 'title', ...fields };
 }
+
+/** The `confidence` option most matcher kinds take. */
+export function confidenceOption(value: number): OptionSpecs[string] {
+  return { type: 'number', default: value, min: 0, max: 1, doc: 'confidence of a match' };
+}

@@ -58,8 +58,8 @@ function itemLines(judgement: Judgement, context: ReportContext, paint: ChalkIns
   for (const mention of judgement.mentions) {
     lines.push(`${INDENT}mentioned at ${mention.file ?? planPath}:${mention.line} (${mention.kind}) ${quote(mention)}`);
   }
-  for (const reference of judgement.references) {
-    lines.push(paint.dim(`${INDENT}reference at ${reference.file ?? planPath}:${reference.line} (${reference.kind}) ${quote(reference)}`));
+  if (judgement.references.length > 0) {
+    lines.push(paint.dim(`${INDENT}${referenceLine(judgement.references, planPath)}`));
   }
   if (judgement.suggestion) {
     const { afterLine, near, file } = judgement.suggestion;
@@ -125,6 +125,21 @@ function scoreLines(context: ReportContext, paint: ChalkInstance): string[] {
 
 function locate(path: string, match: SectionMatch): string {
   return `${path}:${match.startLine}-${match.endLine}`;
+}
+
+/**
+ * References on one line: they only point at places that name the item
+ * (`references: plan.md:39 toc, 3165 summary table, 3238 checklist`).
+ */
+function referenceLine(references: Reference[], planPath: string): string {
+  let lastFile = '';
+  const places = references.map((reference) => {
+    const file = reference.file ?? planPath;
+    const where = file === lastFile ? `${reference.line}` : `${file}:${reference.line}`;
+    lastFile = file;
+    return `${where} ${reference.kind.replace('-', ' ')}`;
+  });
+  return `references: ${places.join(', ')}`;
 }
 
 function quote(reference: Reference): string {

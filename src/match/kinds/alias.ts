@@ -1,5 +1,5 @@
 import type { MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { confidenceOption, sectionEvidence } from '../kind.js';
 
 /**
  * Titles equal once synonyms and abbreviations are read as one word:
@@ -10,7 +10,7 @@ export const aliasKind: MatcherKind = {
   kind: 'alias',
   summary: 'the same title once synonyms and abbreviations are read as one word',
   options: {
-    confidence: { type: 'number', default: 0.95, min: 0, max: 1, doc: 'confidence of a match' },
+    confidence: confidenceOption(0.95),
     synonyms: {
       type: 'synonym-groups',
       default: [],

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
+import { confidenceOption } from '../kind.js';
 import type { PlanIndex } from '../plan-index.js';
 
 /**
@@ -26,7 +27,7 @@ export const bodyMentionKind: MatcherKind = {
       max: 50,
       doc: 'extra words allowed between the first and last title word',
     },
-    confidence: { type: 'number', default: 0.5, min: 0, max: 1, doc: 'confidence of a mention' },
+    confidence: confidenceOption(0.5),
   },
   create(rule, options) {
     const slack = options.slack as number;

@@ -1,5 +1,5 @@
 import type { MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { confidenceOption, sectionEvidence } from '../kind.js';
 
 /**
  * Titles equal once decorations, case, punctuation and plural endings are
@@ -10,7 +10,7 @@ export const exactTitleKind: MatcherKind = {
   kind: 'exact-title',
   summary: 'the same title after normalising case, punctuation, decorations and plurals',
   options: {
-    confidence: { type: 'number', default: 1, min: 0, max: 1, doc: 'confidence of a match' },
+    confidence: confidenceOption(1),
   },
   create(rule, options) {
     const confidence = options.confidence as number;

@@ -1,5 +1,5 @@
 import type { MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { confidenceOption, sectionEvidence } from '../kind.js';
 import { withinWindow } from './body-mention.js';
 
 /**
@@ -28,7 +28,7 @@ export const gapBodyKind: MatcherKind = {
       max: 20,
       doc: "extra words allowed between the heading's words in the item's text",
     },
-    confidence: { type: 'number', default: 0.7, min: 0, max: 1, doc: 'confidence of a match' },
+    confidence: confidenceOption(0.7),
   },
   create(rule, options) {
     const minHeadingWords = options.minHeadingWords as number;

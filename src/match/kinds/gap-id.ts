@@ -1,12 +1,12 @@
 import type { MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { confidenceOption, sectionEvidence } from '../kind.js';
 
 /** A plan heading that carries the item's id (`Gap 8`) covers it. */
 export const gapIdKind: MatcherKind = {
   kind: 'gap-id',
   summary: 'a plan heading with the same id as the item, such as "Gap 8"',
   options: {
-    confidence: { type: 'number', default: 1, min: 0, max: 1, doc: 'confidence of a match' },
+    confidence: confidenceOption(1),
   },
   create(rule, options) {
     const confidence = options.confidence as number;
