@@ -212,15 +212,3 @@ function wideEncoding(bytes: Buffer): string | null {
   }
   return null;
 }
-
-/**
- * A small settings file (a rule or the config) as UTF-8 text; an
- * unreadable one is a usage error naming the file.
- */
-export function readSettingsText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(describeFsError(error), path);
-  }
-}
