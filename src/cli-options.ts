@@ -21,6 +21,8 @@ export interface AuditOptions {
   baseline?: string;
   writeBaseline?: string | true;
   stdinName: string;
+  /** Megabytes; larger plan or gap list files are refused. */
+  maxSize: number;
   linkBase?: string;
   quiet?: boolean;
   verbose?: boolean;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import createDebug from 'debug';
 
 import {
@@ -32,6 +32,7 @@ import {
   refuseGapListInPlan,
 } from './input/plan-files.js';
 import { addFixCommand } from './fix/command.js';
+import { DEFAULT_LIMITS, MEGABYTE } from './input/limits.js';
 import { SHIPPED_RULES, TOOL_NAME, toolVersion } from './meta.js';
 import { pairTargets, type Target } from './output/targets.js';
 import {
@@ -41,6 +42,7 @@ import {
 } from './output/write.js';
 import { EXIT_USAGE } from './policy.js';
 import type { ReportContext } from './report/context.js';
+import { describeError, formatErrorJson, formatErrorText } from './report/error.js';
 import { FORMATS } from './report/formats.js';
 import { formatExplanation } from './report/explain.js';
 import { formatJson } from './report/json.js';
@@ -63,7 +65,8 @@ export interface CliIo {
   /** The folder paths are relative to and the config is looked up from. */
   cwd?: string;
   /** All of standard input, for `-`. */
-  readStdin?: () => Promise<Buffer>;
+  /** Stops after `maxBytes` + 1 bytes when given, so a flood cannot fill memory. */
+  readStdin?: (maxBytes?: number) => Promise<Buffer>;
   /** For `fix --interactive`: whether stdin is a terminal, and how to ask. */
   stdinIsTty?: boolean;
   ask?: (question: string) => Promise<string>;
@@ -195,6 +198,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'write this run as the baseline (default: the --baseline file)',
     )
     .option(
+      '--max-size <MB>',
+      'refuse a plan or gap list file larger than this many megabytes',
+      parseMegabytes,
+      DEFAULT_LIMITS.maxBytes / MEGABYTE,
+    )
+    .option(
       '--stdin-name <path>',
       'the name "-" (stdin) goes by in reports',
       '<stdin>',
@@ -279,6 +288,7 @@ async function runAudit(
     cwd,
     stdinName: options.stdinName,
     readStdin: io.readStdin ?? noStdin,
+    maxBytes: Math.round(options.maxSize * MEGABYTE),
   };
   const plan = await readPlan(planArgs, input);
   const gapList = await readGapList(gapArg, input);
@@ -513,39 +523,32 @@ function useColor(options: AuditOptions, io: CliIo): boolean {
   return io.stdoutIsTty;
 }
 
+function parseMegabytes(value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) {
+    throw new InvalidArgumentError('expected a number of megabytes greater than 0');
+  }
+  return number;
+}
+
 function reportError(error: unknown, io: CliIo, argv: string[]): number {
-  if (error instanceof CommanderError) {
-    if (error.exitCode === 0) return 0;
-    io.stderr(
-      `${TOOL_NAME}: ${error.message.replace(/^error: /, '')} (see --help)\n`,
-    );
-    return EXIT_USAGE;
-  }
+  if (error instanceof CommanderError && error.exitCode === 0) return 0;
 
-  if (error instanceof UsageError) {
-    const lines = error.toLine().split('\n');
-    for (const line of lines) io.stderr(`${TOOL_NAME}: ${line}\n`);
-    if (wantsJson(argv))
-      io.stdout(
-        `${JSON.stringify({ error: { message: error.toLine(), file: error.file } })}\n`,
-      );
-    return EXIT_USAGE;
-  }
-
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(
-    `${TOOL_NAME}: internal error: ${message} (please report this with the two files)\n`,
-  );
+  const tool = { name: TOOL_NAME, version: toolVersion() };
+  const report = describeError(error, tool, EXIT_USAGE);
+  io.stderr(formatErrorText(report));
+  if (wantsJson(argv)) io.stdout(formatErrorJson(report));
   return EXIT_USAGE;
 }
 
-/** JSON on stdout: errors go there as JSON too. */
+/** JSON on stdout (a --format json without an --output): errors go there too. */
 function wantsJson(argv: string[]): boolean {
-  const index = argv.findIndex((arg) => arg === '--format' || arg === '-f');
-  const json =
-    (index >= 0 && argv[index + 1] === 'json') ||
-    argv.includes('--format=json');
-  return (
-    json && !argv.some((arg) => arg === '-o' || arg.startsWith('--output'))
-  );
+  const formats: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === '--format' || arg === '-f') formats.push(argv[index + 1] ?? '');
+    else if (arg.startsWith('--format=')) formats.push(arg.slice('--format='.length));
+    else if (/^-f[^-]/.test(arg)) formats.push(arg.slice(2));
+  });
+  const toFiles = argv.some((arg) => arg === '-o' || arg.startsWith('--output'));
+  return formats.includes('json') && !toFiles;
 }

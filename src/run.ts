@@ -1,29 +1,42 @@
 import { createInterface, type Interface } from 'node:readline';
 
-import type { CliIo } from './cli.js';
-import { toolVersion } from './meta.js';
+import { main } from './cli.js';
+import { TOOL_NAME } from './meta.js';
+import { EXIT_USAGE } from './policy.js';
 
 /**
  * Start the CLI on this process: real streams, real exit code. A reader
- * that closes the pipe early (`| head`) ends the run quietly.
+ * that closes the pipe early (`| head`) ends the run quietly: the rest of
+ * the report is dropped and the exit code is still the audit's. Any other
+ * failure to write (a full disk) is one line on stderr and exit code 2.
  */
 export function run(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  let stdoutClosed = false;
 
-  // `--version` alone answers without loading the CLI and the audit: a
-  // script that checks the version should not wait for the parser to load.
-  const args = process.argv.slice(2);
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${toolVersion()}\n`);
-    return;
-  }
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE') {
+      stdoutClosed = true;
+      return;
+    }
+    process.stderr.write(
+      `${TOOL_NAME}: cannot write to standard output (${error.code ?? error.message})\n`,
+    );
+    process.exit(EXIT_USAGE);
+  };
+  process.stdout.on('error', onStdoutError);
+  // Nothing is left to tell if stderr itself is gone.
+  process.stderr.on('error', () => {});
 
   const terminal = new Terminal();
-  const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
+  main(process.argv.slice(2), {
+    stdout: (text) => {
+      if (stdoutClosed) return;
+      try {
+        process.stdout.write(text);
+      } catch (error) {
+        onStdoutError(error as NodeJS.ErrnoException);
+      }
+    },
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
@@ -31,20 +44,21 @@ export function run(): void {
     readStdin,
     stdinIsTty: process.stdin.isTTY === true,
     ask: (question) => terminal.ask(question),
-  };
-
-  void import('./cli.js')
-    .then(({ main }) => main(args, io))
-    .then((code) => {
-      terminal.close();
-      process.exitCode = code;
-    });
+  }).then((code) => {
+    terminal.close();
+    process.exitCode = code;
+  });
 }
 
-/** All of standard input as bytes. */
-async function readStdin(): Promise<Buffer> {
+/** All of standard input as bytes, stopping once past `maxBytes`. */
+async function readStdin(maxBytes = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) break;
+  }
   return Buffer.concat(chunks);
 }
 

@@ -13,7 +13,7 @@ import { accuracy, describeMistakes, evaluatePair, pairsOf } from './corpus/eval
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 83 / 109, holdout: 61 / 108 };
+const LAST_MEASURED = { dev: 84 / 109, holdout: 62 / 108 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 import { UsageError } from '../errors.js';
+import { holdingInterrupts } from '../output/interrupts.js';
 
 /** The file system calls the writer makes; tests pass failing ones. */
 export type WriteFs = Pick<
@@ -54,9 +55,11 @@ export function writeFileSafely(
   );
 
   try {
-    writeTemp(temp, request.content, stat, fs);
-    refuseIfChanged(request, target, fs);
-    fs.renameSync(temp, target);
+    holdingInterrupts(() => {
+      writeTemp(temp, request.content, stat, fs);
+      refuseIfChanged(request, target, fs);
+      fs.renameSync(temp, target);
+    });
   } catch (error) {
     removeQuietly(temp, fs);
     if (error instanceof UsageError) throw error;

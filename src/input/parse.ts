@@ -12,6 +12,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 
 import type { SourceFile } from '../model.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { assertNestingWithin, assertTreeDepthWithin } from './nesting.js';
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
 
@@ -36,12 +38,23 @@ const options = {
   ],
 };
 
-/** Parse a file into mdast with positions (1-based lines of the file). */
+/**
+ * Parse a file into mdast with positions (1-based lines of the file).
+ * Text nested deeper than the parser, or the tree walkers after it, can
+ * take is refused.
+ */
 export function parseMarkdown(file: SourceFile): Root {
-  return parseMarkdownText(file.text);
+  assertNestingWithin(file, DEFAULT_LIMITS.maxDepth);
+  const tree = parseMarkdownText(file.text);
+
+  assertTreeDepthWithin(tree, file, DEFAULT_LIMITS.maxTreeDepth);
+  return tree;
 }
 
-/** Parse Markdown text into mdast; lines count from 1 at its start. */
+/**
+ * Parse Markdown text into mdast; lines count from 1 at its start. No
+ * limits are checked: callers check them as {@link parseMarkdown} does.
+ */
 export function parseMarkdownText(text: string): Root {
   return fromMarkdown(text, options);
 }

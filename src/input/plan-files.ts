@@ -6,7 +6,9 @@ import createDebug from 'debug';
 import type { PlanFiles } from '../audit.js';
 import { UsageError } from '../errors.js';
 import type { SourceFile } from '../model.js';
-import { readSourceFile, sourceFromBytes } from './read.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { readSourceFile, sizeLimitError, sourceFromBytes } from './read.js';
+import { isSameFile } from './same-file.js';
 
 const trace = createDebug('plan-audit:input');
 
@@ -18,10 +20,12 @@ const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
 /** Where paths are relative to and how to reach standard input. */
 export interface InputContext {
   cwd: string;
-  /** Reads all of standard input; called at most once per run. */
-  readStdin: () => Promise<Buffer>;
+  /** Reads all of standard input (at most `maxBytes` + 1); called once per run. */
+  readStdin: (maxBytes?: number) => Promise<Buffer>;
   /** The name standard input goes by in reports. */
   stdinName: string;
+  /** Larger files, and more from standard input, are refused. */
+  maxBytes?: number;
 }
 
 /**
@@ -44,7 +48,7 @@ export async function readPlan(
     const found = isFolder(resolve(input.cwd, arg))
       ? markdownFilesIn(arg, input.cwd)
       : [arg];
-    for (const path of found) files.push(readAt(path, input.cwd));
+    for (const path of found) files.push(readAt(path, input));
   }
 
   refuseRepeats(files);
@@ -65,15 +69,15 @@ export async function readGapList(
   input: InputContext,
 ): Promise<SourceFile> {
   const file =
-    arg === STDIN_ARG ? await readStdinSource(input) : readAt(arg, input.cwd);
+    arg === STDIN_ARG ? await readStdinSource(input) : readAt(arg, input);
   trace('gap list: %s (%d lines)', file.path, file.lines);
   return file;
 }
 
 /** Read a file relative to `cwd`, naming it in errors as the user did. */
-function readAt(path: string, cwd: string): SourceFile {
+function readAt(path: string, input: InputContext): SourceFile {
   try {
-    return { ...readSourceFile(resolve(cwd, path)), path };
+    return { ...readSourceFile(resolve(input.cwd, path), input.maxBytes), path };
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(error.message, path);
     throw error;
@@ -81,7 +85,11 @@ function readAt(path: string, cwd: string): SourceFile {
 }
 
 async function readStdinSource(input: InputContext): Promise<SourceFile> {
-  return sourceFromBytes(input.stdinName, await input.readStdin());
+  const maxBytes = input.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const bytes = await input.readStdin(maxBytes);
+  if (bytes.length > maxBytes) throw sizeLimitError(input.stdinName, null, maxBytes);
+
+  return sourceFromBytes(input.stdinName, bytes);
 }
 
 function isFolder(path: string): boolean {
@@ -144,7 +152,8 @@ export function refuseGapListInPlan(
   for (const arg of planArgs) {
     if (arg === STDIN_ARG) continue;
     const planPath = realpathSync(resolve(cwd, arg));
-    if (planPath === gapPath || gapPath.startsWith(`${planPath}/`)) {
+    const inside = planPath === gapPath || gapPath.startsWith(`${planPath}/`);
+    if (inside || isSameFile(planPath, gapPath)) {
       throw new UsageError(
         'is given as both the plan and the gap list; pass two different files',
         gapArg,

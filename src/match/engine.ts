@@ -3,7 +3,7 @@ import type { Evidence, GapItem } from '../model.js';
 import type { Rule } from '../rules/load.js';
 import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
-import { titleCore, titleVariants } from '../text/variants.js';
+import { titleCore, titleParts, titleVariants } from '../text/variants.js';
 import type { ItemTerms, Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
@@ -47,6 +47,9 @@ export class MatchEngine {
         .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
         .filter((stems) => stems.length > 0),
       core: core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
+      parts: (titleParts(item.title) ?? [])
+        .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
+        .filter((stems) => stems.length > 0),
     };
   }
 

@@ -15,6 +15,8 @@ export interface ItemTerms {
   variants: string[][];
   /** Canonical stems of the head of a sentence-like title (see titleCore). */
   core: string[] | null;
+  /** Canonical stems of each part of a coordinated title (see titleParts). */
+  parts: string[][];
 }
 
 /** A configured rule, ready to look for evidence. Rules never print. */

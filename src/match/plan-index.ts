@@ -101,6 +101,11 @@ export class PlanIndex {
     return shortest.filter((index) => sets.every((set) => set.has(index)));
   }
 
+  /** How many body blocks contain a stem. */
+  blockFrequency(stem: string): number {
+    return this.blocksByStem.get(stem)?.length ?? 0;
+  }
+
   block(index: number): Block {
     return this.outline.blocks[index];
   }

@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import createDebug from 'debug';
 
 import { UsageError } from '../errors.js';
+import { holdingInterrupts } from './interrupts.js';
 
 const trace = createDebug('plan-audit:output');
 
@@ -35,8 +36,10 @@ export function writeFileAtomic(
 
   try {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, path);
+    holdingInterrupts(() => {
+      writeFileSync(temporary, text, { flag: 'wx' });
+      renameSync(temporary, path);
+    });
     trace('wrote %s (%d bytes)', shown, Buffer.byteLength(text));
   } catch (error) {
     removeQuietly(temporary);

@@ -1,6 +1,8 @@
-import type { Table } from 'mdast';
+import type { Root, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 
+import { DEFAULT_LIMITS } from '../input/limits.js';
+import { assertTreeDepthWithin } from '../input/nesting.js';
 import { parseMarkdownText } from '../input/parse.js';
 import { countLines } from '../input/read.js';
 import type { Block, PlanOutline, Section, SourceFile } from '../model.js';
@@ -56,10 +58,13 @@ export function splitAtCuts(text: string, cuts: Cut[], minLength: number): Chunk
 
 /**
  * Parse one chunk and outline it, then let its tree go: only sections,
- * blocks and the tables still to settle leave this function.
+ * blocks and the tables still to settle leave this function. Null when
+ * the tree nests deeper than the limit: the caller then parses the whole
+ * plan, which reports it with the plan's line number.
  */
-export function outlineChunk(chunk: Chunk): ChunkOutline {
+export function outlineChunk(chunk: Chunk): ChunkOutline | null {
   const tree = parseMarkdownText(chunk.text);
+  if (!treeDepthWithin(tree, DEFAULT_LIMITS.maxTreeDepth)) return null;
   const sections = extractSections(tree, countLines(chunk.text));
   const blocks = extractBlocks(tree, sections);
   const tables = pendingTables(tree, blocks);
@@ -79,7 +84,7 @@ export function outlineChunk(chunk: Chunk): ChunkOutline {
 }
 
 /** Tables outlined as `table` rows: another chunk's titles may turn them. */
-function pendingTables(tree: ReturnType<typeof parseMarkdownText>, blocks: Block[]): PendingTable[] {
+function pendingTables(tree: Root, blocks: Block[]): PendingTable[] {
   const tableLines = new Set(
     blocks.filter((block) => block.kind === 'table').map((block) => block.line),
   );
@@ -92,6 +97,15 @@ function pendingTables(tree: ReturnType<typeof parseMarkdownText>, blocks: Block
     }
   });
   return tables;
+}
+
+function treeDepthWithin(tree: Root, maxDepth: number): boolean {
+  try {
+    assertTreeDepthWithin(tree, { path: '', text: '', lines: 0 }, maxDepth);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Join chunk outlines, in document order, into the plan's outline. */

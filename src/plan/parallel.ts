@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+import { DEFAULT_LIMITS } from '../input/limits.js';
+import { assertNestingWithin } from '../input/nesting.js';
 import type { PlanOutline, SourceFile } from '../model.js';
 import { type Chunk, type ChunkOutline, mergeChunkOutlines, outlineChunk, splitAtCuts } from './chunks.js';
 import { findCuts } from './cuts.js';
@@ -47,20 +49,26 @@ export async function buildOutlineInParallel(
   const forced = options.minChunkLength !== undefined;
   if (!forced && file.text.length < PARALLEL_MIN_LENGTH) return buildOutline(file);
 
+  // The cheap nesting check runs on the whole text, as for one parse.
+  assertNestingWithin(file, DEFAULT_LIMITS.maxDepth);
   const minLength =
     options.minChunkLength ??
     Math.max(CHUNK_MIN_LENGTH, file.text.length / (Math.max(threads, 1) * 8));
   const chunks = splitAtCuts(file.text, findCuts(file.text), minLength);
   if (chunks.length < 2) return buildOutline(file);
 
-  const parts =
+  const parts: (ChunkOutline | null)[] =
     threads === 0
       ? outlineHere(chunks, options.onProgress)
       : await outlineInWorkers(chunks, Math.min(threads, chunks.length), options.onProgress);
-  return mergeChunkOutlines(file, parts);
+  if (parts.some((part) => part === null)) return buildOutline(file);
+  return mergeChunkOutlines(file, parts as ChunkOutline[]);
 }
 
-function outlineHere(chunks: Chunk[], onProgress?: OutlineOptions['onProgress']): ChunkOutline[] {
+function outlineHere(
+  chunks: Chunk[],
+  onProgress?: OutlineOptions['onProgress'],
+): (ChunkOutline | null)[] {
   return chunks.map((chunk, index) => {
     const outline = outlineChunk(chunk);
     onProgress?.(index + 1, chunks.length);
@@ -73,13 +81,13 @@ function outlineInWorkers(
   chunks: Chunk[],
   count: number,
   onProgress?: OutlineOptions['onProgress'],
-): Promise<ChunkOutline[]> {
-  const parts: ChunkOutline[] = new Array(chunks.length);
+): Promise<(ChunkOutline | null)[]> {
+  const parts: (ChunkOutline | null)[] = new Array(chunks.length);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
 
-  return new Promise<ChunkOutline[]>((resolve, reject) => {
+  return new Promise<(ChunkOutline | null)[]>((resolve, reject) => {
     const stop = (error?: Error) => {
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
@@ -96,7 +104,7 @@ function outlineInWorkers(
     for (let index = 0; index < count; index++) {
       const worker = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
       workers.push(worker);
-      worker.on('message', ({ id, outline }: { id: number; outline: ChunkOutline }) => {
+      worker.on('message', ({ id, outline }: { id: number; outline: ChunkOutline | null }) => {
         parts[id] = outline;
         done++;
         onProgress?.(done, chunks.length);

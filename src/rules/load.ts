@@ -55,10 +55,18 @@ export function loadRules(sources: string[]): Rule[] {
     if (rule) rules.set(rule.id, rule);
   }
 
+  // Code-point order, not localeCompare: the order must not depend on the
+  // locale (in Estonian, "z" sorts before "t").
   if (problems.length > 0) {
-    throw new RuleFileError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+    throw new RuleFileError(
+      problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line),
+    );
   }
-  return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...rules.values()].sort((a, b) => compareCodePoints(a.id, b.id));
+}
+
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The YAML files of a folder in name order, or the file itself. */
@@ -101,7 +109,8 @@ function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProb
   }
 
   checkKeys(document, lineOf, report);
-  const raw = document.toJS() as Record<string, unknown>;
+  const raw = toPlainData(document, report);
+  if (!raw) return null;
   const previous = known.get(id);
   const rule = buildRule(id, file, raw, previous, document, lineOf, report);
 
@@ -178,6 +187,23 @@ function checkKeys(
         `unknown key "${key}" (expected kind, description, enabled, options, docs)`,
       );
     }
+  }
+}
+
+/**
+ * The rule as plain data. YAML tags such as `!!js/function` stay strings
+ * (rule files are data, never code), and the yaml package refuses alias
+ * chains that would expand without bound ("billion laughs").
+ */
+function toPlainData(
+  document: Document,
+  report: (line: number, message: string) => void,
+): Record<string, unknown> | null {
+  try {
+    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    report(1, `cannot be expanded: ${firstLine((error as Error).message)}`);
+    return null;
   }
 }
 

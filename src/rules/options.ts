@@ -1,3 +1,5 @@
+import { unsafePatternReason } from './safe-pattern.js';
+
 /**
  * A small schema language for rule options: each matcher kind declares
  * what it accepts, and the loader checks rule files against it before
@@ -37,14 +39,15 @@ export function checkOptions(
   const options: Record<string, unknown> = {};
 
   for (const key of Object.keys(raw)) {
-    if (!(key in specs)) {
+    // Own keys only: "__proto__" or "constructor" must not pass as known.
+    if (!Object.hasOwn(specs, key)) {
       const known = Object.keys(specs).join(', ') || 'none';
       problems.push({ path: [key], message: `unknown option "${key}" (expected one of: ${known})` });
     }
   }
 
   for (const [key, spec] of Object.entries(specs)) {
-    const value = key in raw ? raw[key] : spec.default;
+    const value = Object.hasOwn(raw, key) ? raw[key] : spec.default;
     const problem = checkValue(spec, value);
     if (problem) problems.push({ path: [key], message: `option "${key}" ${problem}` });
     options[key] = value;
@@ -95,11 +98,8 @@ function checkPatterns(value: unknown): string | null {
   if (!isStringList(value)) return `must be a list of regular expressions, got ${show(value)}`;
 
   for (const source of value) {
-    try {
-      new RegExp(source, 'iu');
-    } catch (error) {
-      return `has an invalid pattern /${source}/: ${(error as Error).message}`;
-    }
+    const reason = unsafePatternReason(source);
+    if (reason) return `has a pattern /${source}/ that ${reason}`;
   }
   return null;
 }

@@ -47,3 +47,17 @@ export function titleCore(title: string): string | null {
   const head = /^(.+?)\s+(?:for|in|on|at|with|before|after|across|into|from|against|instead of|so that|to)\s/i.exec(title);
   return head && head[1].split(/\s+/).length >= 1 ? head[1] : null;
 }
+
+/**
+ * The parts of a coordinated title: "rate limits" and "abuse controls" in
+ * "What rate limits or abuse controls exist?". A text that discusses one
+ * part discusses the item in part. Null when there is nothing to split.
+ */
+export function titleParts(title: string): string[] | null {
+  const parts = title
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/\s+(?:and|or|&|\+)\s+|\s*[,;/]\s*/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return parts.length > 1 ? parts : null;
+}

@@ -39,8 +39,12 @@ export const bodyMentionKind: MatcherKind = {
       findEvidence(item, plan) {
         const found = new Set<number>();
 
-        const readings = item.core && item.core.length > 0 ? [...item.variants, item.core] : item.variants;
-        for (const variant of readings) {
+        // The head or one part of a title stands for the item only when it
+        // is specific: one common word ("errors") would be found anywhere.
+        const partial = [...(item.core ? [item.core] : []), ...item.parts].filter((stems) =>
+          isSpecific(stems, plan),
+        );
+        for (const variant of [...item.variants, ...partial]) {
           const wanted = [...new Set(variant)];
           const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
           const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
@@ -76,6 +80,15 @@ function mention(
     sharedTokens: [...new Set(item.canonical)],
     basis: 'mention',
   };
+}
+
+/** Most blocks a lone word of a partial reading may appear in. */
+const LONE_WORD_BLOCKS = 3;
+
+function isSpecific(stems: string[], plan: PlanIndex): boolean {
+  const meaningful = [...new Set(stems)].filter((stem) => plan.vocabulary.weightOf(stem) === 1);
+  if (meaningful.length >= 2) return true;
+  return meaningful.length === 1 && plan.blockFrequency(meaningful[0]) <= LONE_WORD_BLOCKS;
 }
 
 function heaviest(weights: Map<string, number>): string {
