@@ -23,6 +23,13 @@ export interface SectionTerms {
   parent: string[];
   /** Canonical stems of the section's own opening text, before any subheading. */
   lead: string[];
+  /** The stems of each reading as an order-free key, for equal-title rules. */
+  variantKeys: Set<string>;
+}
+
+/** Stems as an order-free key: the same words in any order are one title. */
+export function stemKey(stems: string[]): string {
+  return [...new Set(stems)].sort().join(' ');
 }
 
 /** How much of a section's own text counts as its lead. */
@@ -43,6 +50,8 @@ export class PlanIndex {
   private readonly blocksByStem = new Map<string, number[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
+  private readonly sectionsById = new Map<string, number[]>();
+  private readonly children = new Map<number, number[]>();
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
@@ -54,6 +63,31 @@ export class PlanIndex {
     this.sections.forEach((terms, index) => addPostings(this.sectionsByStem, terms.variants.flat(), index));
     this.blockTerms.forEach((stems, index) => addPostings(this.blocksByStem, stems, index));
     for (const [stem, postings] of this.sectionsByStem) this.documentFrequency.set(stem, postings.length);
+    this.indexIdsAndChildren();
+  }
+
+  /** Sections whose heading carries an id such as `Gap 8` (any case). */
+  sectionsWithId(id: string): number[] {
+    return this.sectionsById.get(id.toLowerCase()) ?? [];
+  }
+
+  /** Sections whose title (any reading) contains a stem. */
+  sectionsWithStem(stem: string): number[] {
+    return this.sectionsByStem.get(stem) ?? [];
+  }
+
+  /** The sections directly inside a section. */
+  childrenOf(section: number): number[] {
+    return this.children.get(section) ?? [];
+  }
+
+  /** Of some stems, the one the fewest section titles contain. */
+  rarestInTitles(stems: string[]): string | null {
+    let best: string | null = null;
+    for (const stem of stems) {
+      if (best === null || this.sectionsWithStem(stem).length < this.sectionsWithStem(best).length) best = stem;
+    }
+    return best;
   }
 
   /**
@@ -129,7 +163,18 @@ export class PlanIndex {
       topic: topic === null ? null : this.vocabulary.canonicalize(titleTokens(topic)),
       parent: [],
       lead: [],
+      variantKeys: new Set(),
     };
+  }
+
+  private indexIdsAndChildren(): void {
+    for (const terms of this.sections) {
+      terms.variantKeys = new Set(terms.variants.map(stemKey));
+
+      if (terms.id !== null) addPostings(this.sectionsById, [terms.id.toLowerCase()], terms.section.index);
+      const parent = terms.section.parent;
+      if (parent !== null) this.children.set(parent, [...(this.children.get(parent) ?? []), terms.section.index]);
+    }
   }
 
   /** Give every section its parent's title and its own opening words. */

@@ -31,9 +31,8 @@ describe('rule fuzzy-title', () => {
   it.each([
     ['Docker Swarm Rolling Updates', 'Docker Swarm Orchestration'],
     ['Unit tests', 'Integration tests'],
-  ])('rejects the near miss "%s" for "%s"', (item, heading) => {
+  ])('does not accept the near miss "%s" for "%s"', (item) => {
     const says = ruleSays('fuzzy-title', OUTLINE, `### Gap 1: ${item}\n`);
     expect(says.accepted).toEqual([]);
-    expect(says.rejected).toContain(heading);
   });
 });

@@ -1,5 +1,6 @@
 import type { MatcherKind } from '../kind.js';
 import { confidenceOption, sectionEvidence } from '../kind.js';
+import { stemKey } from '../plan-index.js';
 
 /**
  * Titles equal once synonyms and abbreviations are read as one word:
@@ -24,14 +25,16 @@ export const aliasKind: MatcherKind = {
       rule,
       findEvidence({ plain, variants }, plan) {
         if (variants.length === 0) return [];
-        const wanted = new Set(variants.map(asKey));
+        const wanted = variants.map(stemKey);
         const literal = plain.join(' ');
 
-        return plan
-          .sectionsSharing(variants.flat())
+        // A section with an equal reading contains that reading's rarest word.
+        const candidates = new Set(variants.flatMap((stems) => plan.sectionsWithStem(plan.rarestInTitles(stems) as string)));
+        return [...candidates]
+          .sort((a, b) => a - b)
           .filter((index) => {
             const terms = plan.sections[index];
-            return terms.plain.join(' ') !== literal && terms.variants.some((stems) => wanted.has(asKey(stems)));
+            return terms.plain.join(' ') !== literal && wanted.some((key) => terms.variantKeys.has(key));
           })
           .map((index) =>
             sectionEvidence(rule, index, {
@@ -45,8 +48,3 @@ export const aliasKind: MatcherKind = {
     };
   },
 };
-
-/** Stems as an order-free key. */
-function asKey(stems: string[]): string {
-  return [...new Set(stems)].sort().join(' ');
-}

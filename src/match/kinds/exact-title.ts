@@ -17,12 +17,14 @@ export const exactTitleKind: MatcherKind = {
 
     return {
       rule,
-      findEvidence({ plain }, plan) {
+      findEvidence({ plain, canonical }, plan) {
         if (plain.length === 0) return [];
         const wanted = plain.join(' ');
 
+        // A section with an equal title has the same canonical words, so it
+        // is among those holding the rarest of them.
         return plan
-          .sectionsSharing(plain)
+          .sectionsWithStem(plan.rarestInTitles(canonical) as string)
           .filter((index) => plan.sections[index].plain.join(' ') === wanted)
           .map((index) =>
             sectionEvidence(rule, index, {

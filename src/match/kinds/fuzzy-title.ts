@@ -47,11 +47,9 @@ export const fuzzyTitleKind: MatcherKind = {
     return {
       rule,
       findEvidence(item, plan) {
-        const stems = item.variants.flat();
-        if (stems.length === 0) return [];
-        return plan
-          .sectionsSharing(stems)
-          .map((index) => bestReading(rule, item, plan, plan.sections[index], thresholds));
+        return candidates(item, plan).map((index) =>
+          bestReading(rule, item, plan, plan.sections[index], thresholds),
+        );
       },
     };
   },
@@ -59,6 +57,26 @@ export const fuzzyTitleKind: MatcherKind = {
 
 function share(value: number, doc: string) {
   return { type: 'number' as const, default: value, min: 0, max: 1, doc };
+}
+
+/**
+ * The sections worth judging: those whose heading, or whose parent's
+ * heading, has the most telling word of a reading of the item. No other
+ * section can be accepted, and judging only these keeps a large plan from
+ * costing items × sections.
+ */
+function candidates(item: ItemTerms, plan: PlanIndex): number[] {
+  const found = new Set<number>();
+
+  for (const reading of item.variants) {
+    for (const stem of mostTelling(new Set(reading), plan)) {
+      for (const section of plan.sectionsWithStem(stem)) {
+        found.add(section);
+        for (const child of plan.childrenOf(section)) found.add(child);
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /**

@@ -15,12 +15,11 @@ export const gapIdKind: MatcherKind = {
       rule,
       findEvidence({ item }, plan) {
         if (item.id === null) return [];
-        const wanted = item.id.toLowerCase();
 
-        return plan.sections
-          .filter((terms) => terms.id?.toLowerCase() === wanted)
-          .map((terms) =>
-            sectionEvidence(rule, terms.section.index, {
+        return plan
+          .sectionsWithId(item.id)
+          .map((index) =>
+            sectionEvidence(rule, index, {
               confidence,
               accepted: true,
               reason: `heading carries the id ${item.id}`,
