@@ -47,8 +47,9 @@ export const fuzzyTitleKind: MatcherKind = {
     return {
       rule,
       findEvidence(item, plan) {
-        return candidates(item, plan).map((index) =>
-          bestReading(rule, item, plan, plan.sections[index], thresholds),
+        const readings = prepareReadings(item, plan);
+        return candidates(readings, plan).map((index) =>
+          bestReading(rule, item, readings, plan, plan.sections[index], thresholds),
         );
       },
     };
@@ -59,17 +60,36 @@ function share(value: number, doc: string) {
   return { type: 'number' as const, default: value, min: 0, max: 1, doc };
 }
 
+/** A reading of the item's title with what every comparison needs of it. */
+interface Reading {
+  wanted: Set<string>;
+  total: number;
+  /** Its heaviest stems: one, or several on a tie. */
+  telling: string[];
+  /** Everything the item says: its title readings and what it asks for. */
+  explained: Set<string>;
+}
+
+function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
+  const explained = new Set([...item.canonical, ...item.variants.flat(), ...item.ask]);
+
+  return item.variants.map((stems) => {
+    const wanted = new Set(stems);
+    return { wanted, total: plan.totalWeight(wanted), telling: mostTelling(wanted, plan), explained };
+  });
+}
+
 /**
  * The sections worth judging: those whose heading, or whose parent's
  * heading, has the most telling word of a reading of the item. No other
  * section can be accepted, and judging only these keeps a large plan from
  * costing items × sections.
  */
-function candidates(item: ItemTerms, plan: PlanIndex): number[] {
+function candidates(readings: Reading[], plan: PlanIndex): number[] {
   const found = new Set<number>();
 
-  for (const reading of item.variants) {
-    for (const stem of mostTelling(new Set(reading), plan)) {
+  for (const reading of readings) {
+    for (const stem of reading.telling) {
       for (const section of plan.sectionsWithStem(stem)) {
         found.add(section);
         for (const child of plan.childrenOf(section)) found.add(child);
@@ -79,84 +99,114 @@ function candidates(item: ItemTerms, plan: PlanIndex): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** The figures of one reading of the item against one reading of a heading. */
+interface Overlap {
+  reading: Reading;
+  credit: (stem: string) => number;
+  itemCoverage: number;
+  ownCoverage: number;
+  sectionCoverage: number;
+  tellingFound: boolean;
+  minItemCoverage: number;
+  accepted: boolean;
+  confidence: number;
+}
+
 /**
  * Compare every reading of the item's title with every reading of the
- * heading and keep the best: accepted before rejected, then the surest.
+ * heading and keep the best, accepted before rejected, then the surest;
+ * only that one is worded as evidence.
  */
 function bestReading(
   rule: string,
   item: ItemTerms,
+  readings: Reading[],
   plan: PlanIndex,
   terms: SectionTerms,
   limits: Thresholds,
 ): Evidence {
-  let best: Evidence | null = null;
+  const context = { parent: new Set(terms.parent), lead: new Set(terms.lead), topic: terms.topic };
+  let best: Overlap | null = null;
 
-  for (const wanted of item.variants) {
+  for (const reading of readings) {
     for (const offered of terms.variants) {
-      const evidence = judgeOverlap(rule, item, wanted, offered, plan, terms, limits);
+      const overlap = measureOverlap(item, reading, new Set(offered), context, plan, limits);
       const better =
         best === null ||
-        (evidence.accepted && !best.accepted) ||
-        (evidence.accepted === best.accepted && evidence.confidence > best.confidence);
-      if (better) best = evidence;
+        (overlap.accepted && !best.accepted) ||
+        (overlap.accepted === best.accepted && overlap.confidence > best.confidence);
+      if (better) best = overlap;
     }
   }
-  return best as Evidence;
+  return toEvidence(rule, terms, best as Overlap, limits);
 }
 
-function judgeOverlap(
-  rule: string,
+function measureOverlap(
   item: ItemTerms,
-  wantedStems: string[],
-  offeredStems: string[],
+  reading: Reading,
+  own: Set<string>,
+  context: { parent: Set<string>; lead: Set<string>; topic: string[] | null },
   plan: PlanIndex,
-  terms: SectionTerms,
   limits: Thresholds,
-): Evidence {
-  const wanted = new Set(wantedStems);
-  const own = new Set(offeredStems);
-  const parent = new Set(terms.parent);
-  const lead = new Set(terms.lead);
-
+): Overlap {
+  const { wanted, total } = reading;
   const credit = (stem: string) =>
-    own.has(stem) ? 1 : parent.has(stem) ? limits.parentCredit : lead.has(stem) ? limits.leadCredit : 0;
+    own.has(stem)
+      ? 1
+      : context.parent.has(stem)
+        ? limits.parentCredit
+        : context.lead.has(stem)
+          ? limits.leadCredit
+          : 0;
 
-  const total = plan.totalWeight(wanted);
   const itemCoverage = sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
   const ownCoverage = sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
 
   // How much of the heading the item explains; for "Topic: detail"
   // headings the topic alone may carry it ("Metrics: macro-F1 and recall").
-  const explained = new Set([...item.canonical, ...item.variants.flat(), ...item.ask]);
   const explains = (stems: Iterable<string>) =>
-    sum(new Set(stems), (stem) => (explained.has(stem) ? plan.weight(stem) : 0)) / plan.totalWeight(stems);
-  const sectionCoverage = Math.max(explains(own), terms.topic ? explains(terms.topic) : 0);
+    sum(new Set(stems), (stem) => (reading.explained.has(stem) ? plan.weight(stem) : 0)) /
+    plan.totalWeight(stems);
+  const sectionCoverage = Math.max(explains(own), context.topic ? explains(context.topic) : 0);
   const minItemCoverage = item.item.remove ? limits.removalItemCoverage : limits.minItemCoverage;
 
   // The item's most telling word must be in the heading or its parent:
   // "Guide-level explanation" is not "Reference-level explanation". On a
   // tie, any of the tied words will do.
-  const telling = mostTelling(wanted, plan);
-  const tellingFound = telling.some((stem) => own.has(stem) || parent.has(stem));
+  const tellingFound = reading.telling.some((stem) => own.has(stem) || context.parent.has(stem));
 
   const accepted =
     tellingFound &&
     itemCoverage >= minItemCoverage &&
     ownCoverage >= limits.minOwnCoverage &&
     sectionCoverage >= limits.minSectionCoverage;
+  const confidence = round(limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage));
+
+  return {
+    reading,
+    credit,
+    itemCoverage,
+    ownCoverage,
+    sectionCoverage,
+    tellingFound,
+    minItemCoverage,
+    accepted,
+    confidence,
+  };
+}
+
+function toEvidence(rule: string, terms: SectionTerms, overlap: Overlap, limits: Thresholds): Evidence {
+  const stems = [...overlap.reading.wanted];
+  const missing = stems.filter((stem) => overlap.credit(stem) === 0);
+  const telling = overlap.tellingFound
+    ? ''
+    : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
 
   return sectionEvidence(rule, terms.section.index, {
-    confidence: round(limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage)),
-    accepted,
-    sharedTokens: [...wanted].filter((stem) => credit(stem) > 0),
-    reason:
-      (tellingFound ? '' : `its most telling word "${telling.join('/')}" is not in the heading; `) +
-      describe(
-        { itemCoverage, ownCoverage, sectionCoverage },
-        { ...limits, minItemCoverage },
-        [...wanted].filter((stem) => credit(stem) === 0),
-      ),
+    confidence: overlap.confidence,
+    accepted: overlap.accepted,
+    sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
+    reason: telling + describe(overlap, { ...limits, minItemCoverage: overlap.minItemCoverage }, missing),
   });
 }
 
