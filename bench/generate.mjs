@@ -85,7 +85,10 @@ function body(random, lines, mention) {
     lines.push('```bash', '# not a heading: a shell comment inside code');
     lines.push(`kubectl rollout status deploy/${pick(random, WORDS)}`, '```');
   } else {
-    lines.push(`> **Note:** ${sentence(random, words)}`, `> ${sentence(random)}`);
+    lines.push(
+      `> **Note:** ${sentence(random, words)}`,
+      `> ${sentence(random)}`,
+    );
   }
   lines.push('');
 }
@@ -110,7 +113,10 @@ export function generatePlan(lineCount, seed = 7) {
 
     const heading = title(random);
     titles.push(heading);
-    lines.push(`${random() < 0.7 ? '##' : '###'} ${titles.length}. ${heading}`, '');
+    lines.push(
+      `${random() < 0.7 ? '##' : '###'} ${titles.length}. ${heading}`,
+      '',
+    );
     const end = lines.length + 18;
     while (lines.length < end) {
       const mention = random() < 0.2 ? title(random) : null;
@@ -119,7 +125,11 @@ export function generatePlan(lineCount, seed = 7) {
     }
   }
 
-  return { text: lines.slice(0, lineCount).join('\n') + '\n', titles, mentioned };
+  return {
+    text: lines.slice(0, lineCount).join('\n') + '\n',
+    titles,
+    mentioned,
+  };
 }
 
 /**
@@ -135,15 +145,26 @@ export function generateGapList(itemCount, plan, seed = 11) {
 
   for (let index = 1; index <= itemCount; index++) {
     if ((index - 1) % Math.ceil(itemCount / 4) === 0) {
-      lines.push(`## ${priorities[Math.floor(((index - 1) * 4) / itemCount)]}`, '');
+      lines.push(
+        `## ${priorities[Math.floor(((index - 1) * 4) / itemCount)]}`,
+        '',
+      );
     }
 
     const roll = random();
     let name = title(random);
     if (roll < 0.5 && titles.length > 0) name = pick(random, titles);
-    else if (roll < 0.75 && mentioned.length > 0) name = pick(random, mentioned);
-    lines.push(`### Gap ${index}: ${name} (${1 + Math.floor(random() * 4)} Hours)`, '');
-    lines.push(`**Missing**: ${sentence(random)}`, `**Impact**: ${sentence(random)}`, '');
+    else if (roll < 0.75 && mentioned.length > 0)
+      name = pick(random, mentioned);
+    lines.push(
+      `### Gap ${index}: ${name} (${1 + Math.floor(random() * 4)} Hours)`,
+      '',
+    );
+    lines.push(
+      `**Missing**: ${sentence(random)}`,
+      `**Impact**: ${sentence(random)}`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -163,7 +184,8 @@ export function generateListPlan(lineCount, seed = 13) {
     lines.push(`## ${heading}`, '');
     for (let item = 0; item < 500 && lines.length < lineCount; item++) {
       lines.push(`- ${sentence(random)}`);
-      if (item % 3 === 0) lines.push(`  - ${sentence(random)}`, `    - ${sentence(random)}`);
+      if (item % 3 === 0)
+        lines.push(`  - ${sentence(random)}`, `    - ${sentence(random)}`);
     }
     lines.push('');
   }

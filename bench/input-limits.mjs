@@ -16,7 +16,9 @@ const accept = process.argv.includes('--accept');
 /** The corpus plan repeated until the file has about `bytes` bytes. */
 function repeatedPlan(bytes) {
   const plan = readFileSync(join(pair, 'plan.md'), 'utf8');
-  return plan.repeat(Math.ceil(bytes / Buffer.byteLength(plan))).slice(0, bytes);
+  return plan
+    .repeat(Math.ceil(bytes / Buffer.byteLength(plan)))
+    .slice(0, bytes);
 }
 
 const cases = [

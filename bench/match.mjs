@@ -36,8 +36,20 @@ function outlineOf(plan, count) {
     });
     const mention = plan.mentioned[index % plan.mentioned.length].toLowerCase();
     blocks.push(
-      { kind: 'prose', line: line + 2, endLine: line + 4, text: `the team keeps ${mention} within budget`, section: index },
-      { kind: 'list', line: line + 6, endLine: line + 6, text: 'the rollout waits for the checks to pass', section: index },
+      {
+        kind: 'prose',
+        line: line + 2,
+        endLine: line + 4,
+        text: `the team keeps ${mention} within budget`,
+        section: index,
+      },
+      {
+        kind: 'list',
+        line: line + 6,
+        endLine: line + 6,
+        text: 'the rollout waits for the checks to pass',
+        section: index,
+      },
     );
   }
   const file = sourceFromText('plan.md', 'x\n'.repeat(count * 22));
@@ -57,5 +69,7 @@ for (const { sections, items } of CASES) {
   const start = performance.now();
   audit(outline.file, gapList, rules, { outline, extraction });
   const seconds = (performance.now() - start) / 1000;
-  console.log(`| ${sections.toLocaleString('en')} | ${items.toLocaleString('en')} | ${seconds.toFixed(2)} |`);
+  console.log(
+    `| ${sections.toLocaleString('en')} | ${items.toLocaleString('en')} | ${seconds.toFixed(2)} |`,
+  );
 }

@@ -10,12 +10,22 @@
  *   npm run bench -- --huge --only 1000000   one case, by its line count
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { generateGapList, generateListPlan, generatePlan } from './generate.mjs';
+import {
+  generateGapList,
+  generateListPlan,
+  generatePlan,
+} from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'plan-audit.js');
@@ -27,7 +37,9 @@ const CACHE = join(FOLDER, 'cache');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const huge = args.includes('--huge');
-const only = args.includes('--only') ? Number(args[args.indexOf('--only') + 1]) : null;
+const only = args.includes('--only')
+  ? Number(args[args.indexOf('--only') + 1])
+  : null;
 
 const ALL_CASES = [
   { name: 'plan', lines: 1_000, items: 10 },
@@ -37,13 +49,16 @@ const ALL_CASES = [
   { name: 'plan', lines: 100_000, items: 1_000 },
   ...(huge ? [{ name: 'plan', lines: 1_000_000, items: 10_000 }] : []),
 ];
-const CASES = only === null ? ALL_CASES : ALL_CASES.filter((entry) => entry.lines === only);
+const CASES =
+  only === null ? ALL_CASES : ALL_CASES.filter((entry) => entry.lines === only);
 
 /** Run a command once; wall time in seconds and peak RSS in MB. */
 function measure(command, commandArgs) {
   const stats = join(tmpdir(), `plan-audit-bench-${process.pid}.time`);
   const useTime = existsSync(TIME);
-  const argv = useTime ? ['-f', '%M', '-o', stats, command, ...commandArgs] : commandArgs;
+  const argv = useTime
+    ? ['-f', '%M', '-o', stats, command, ...commandArgs]
+    : commandArgs;
   const start = process.hrtime.bigint();
   const result = spawnSync(useTime ? TIME : command, argv, {
     encoding: 'utf8',
@@ -53,16 +68,21 @@ function measure(command, commandArgs) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
   if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
+    throw new Error(
+      `${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`,
+    );
   }
-  const rss = useTime ? Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  const rss = useTime
+    ? Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024
+    : NaN;
   return { seconds, rss };
 }
 
 /** Median wall time and the largest peak RSS over `count` runs. */
 function repeat(count, command, commandArgs) {
   const samples = [];
-  for (let run = 0; run < count; run++) samples.push(measure(command, commandArgs));
+  for (let run = 0; run < count; run++)
+    samples.push(measure(command, commandArgs));
   const times = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
   return {
     seconds: times[Math.floor(times.length / 2)],
@@ -71,7 +91,10 @@ function repeat(count, command, commandArgs) {
 }
 
 function writeCase(folder, testCase) {
-  const plan = testCase.name === 'lists' ? generateListPlan(testCase.lines) : generatePlan(testCase.lines);
+  const plan =
+    testCase.name === 'lists'
+      ? generateListPlan(testCase.lines)
+      : generatePlan(testCase.lines);
   const planPath = join(folder, `${testCase.name}-${testCase.lines}.md`);
   const gapPath = join(folder, `${testCase.name}-${testCase.lines}-gaps.md`);
   writeFileSync(planPath, plan.text);
@@ -79,7 +102,8 @@ function writeCase(folder, testCase) {
   return { planPath, gapPath };
 }
 
-const format = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const format = (value, digits = 2) =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 function main() {
@@ -88,8 +112,22 @@ function main() {
   mkdirSync(folder, { recursive: true });
   const heap = ['--max-old-space-size=16384'];
 
-  console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs, median wall time\n`);
-  console.log(row(['case', 'lines', 'items', 'audit s', 'baseline s', 'ratio', 'audit RSS MB', 'baseline RSS MB', 'cached s']));
+  console.log(
+    `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs, median wall time\n`,
+  );
+  console.log(
+    row([
+      'case',
+      'lines',
+      'items',
+      'audit s',
+      'baseline s',
+      'ratio',
+      'audit RSS MB',
+      'baseline RSS MB',
+      'cached s',
+    ]),
+  );
   console.log(row(Array(9).fill('---')));
 
   const results = new Map();
@@ -98,25 +136,44 @@ function main() {
     const count = testCase.lines >= 1_000_000 ? Math.min(runs, 3) : runs;
     // The 1M-line plan (42 MB) is over the default 10 MB input limit.
     const size = testCase.lines >= 1_000_000 ? ['--max-size', '100'] : [];
-    const audit = repeat(count, process.execPath, [...heap, CLI, planPath, gapPath, '--no-cache', ...size]);
-    const baseline = repeat(count, process.execPath, [...heap, BASELINE, planPath, gapPath]);
+    const audit = repeat(count, process.execPath, [
+      ...heap,
+      CLI,
+      planPath,
+      gapPath,
+      '--no-cache',
+      ...size,
+    ]);
+    const baseline = repeat(count, process.execPath, [
+      ...heap,
+      BASELINE,
+      planPath,
+      gapPath,
+    ]);
 
     // Warm the cache once, then time the runs that can use it.
     measure(process.execPath, [CLI, planPath, gapPath, ...size]);
-    const cached = repeat(count, process.execPath, [CLI, planPath, gapPath, ...size]);
+    const cached = repeat(count, process.execPath, [
+      CLI,
+      planPath,
+      gapPath,
+      ...size,
+    ]);
 
     results.set(`${testCase.name}-${testCase.lines}`, { audit, baseline });
-    console.log(row([
-      testCase.name,
-      testCase.lines.toLocaleString('en'),
-      testCase.items.toLocaleString('en'),
-      format(audit.seconds),
-      format(baseline.seconds),
-      format(audit.seconds / baseline.seconds),
-      format(audit.rss, 0),
-      format(baseline.rss, 0),
-      format(cached.seconds),
-    ]));
+    console.log(
+      row([
+        testCase.name,
+        testCase.lines.toLocaleString('en'),
+        testCase.items.toLocaleString('en'),
+        format(audit.seconds),
+        format(baseline.seconds),
+        format(audit.seconds / baseline.seconds),
+        format(audit.rss, 0),
+        format(baseline.rss, 0),
+        format(cached.seconds),
+      ]),
+    );
   }
 
   if (only === null) startUp(folder, results);
@@ -128,16 +185,26 @@ function startUp(folder, results) {
   const node = repeat(runs, process.execPath, ['-e', '0']);
   const version = repeat(runs, process.execPath, [CLI, '--version']);
   const small = results.get('plan-3000');
-  const bareSmall = repeat(runs, process.execPath, [BASELINE, join(folder, 'plan-3000.md'), join(folder, 'plan-3000-gaps.md')]);
+  const bareSmall = repeat(runs, process.execPath, [
+    BASELINE,
+    join(folder, 'plan-3000.md'),
+    join(folder, 'plan-3000-gaps.md'),
+  ]);
 
   console.log('\nStart-up');
-  console.log(`- node -e 0: ${format(node.seconds, 3)} s; plan-audit --version: ${format(version.seconds, 3)} s (${format(version.seconds / node.seconds)}× node)`);
-  console.log(`- 3,000-line audit: ${format(small.audit.seconds, 3)} s; node start + bare parse: ${format(bareSmall.seconds, 3)} s (${format(small.audit.seconds / bareSmall.seconds)}×)`);
+  console.log(
+    `- node -e 0: ${format(node.seconds, 3)} s; plan-audit --version: ${format(version.seconds, 3)} s (${format(version.seconds / node.seconds)}× node)`,
+  );
+  console.log(
+    `- 3,000-line audit: ${format(small.audit.seconds, 3)} s; node start + bare parse: ${format(bareSmall.seconds, 3)} s (${format(small.audit.seconds / bareSmall.seconds)}×)`,
+  );
 
   const big = results.get('plan-100000');
   const huger = results.get('plan-1000000');
   if (big && huger) {
-    console.log(`- 1M lines / 100k lines audit time: ${format(huger.audit.seconds / big.audit.seconds)}×`);
+    console.log(
+      `- 1M lines / 100k lines audit time: ${format(huger.audit.seconds / big.audit.seconds)}×`,
+    );
   }
 }
 

@@ -1,10 +1,20 @@
 import { type Extraction, extractGapItems } from './gaps/extract.js';
-import { computeScore, DEFAULT_SCORE_SETTINGS, type ScoreSettings, summarize } from './judge/score.js';
+import {
+  computeScore,
+  DEFAULT_SCORE_SETTINGS,
+  type ScoreSettings,
+  summarize,
+} from './judge/score.js';
 import { suggestPlacements } from './judge/suggest.js';
 import { judgeItem } from './judge/verdict.js';
 import { MatchEngine } from './match/engine.js';
 import { PlanIndex } from './match/plan-index.js';
-import type { AuditReport, ItemSource, PlanOutline, SourceFile } from './model.js';
+import type {
+  AuditReport,
+  ItemSource,
+  PlanOutline,
+  SourceFile,
+} from './model.js';
 import { buildPlanOutline, planLabel } from './plan/merge.js';
 import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
@@ -58,7 +68,9 @@ export function audit(
   const index = new PlanIndex(outline, engine.vocabulary);
   const evidence = items.map((item) => engine.evidenceFor(item, index));
   settleClaims(items, evidence);
-  const judgements = items.map((item, position) => judgeItem(item, evidence[position], index));
+  const judgements = items.map((item, position) =>
+    judgeItem(item, evidence[position], index),
+  );
   suggestPlacements(judgements, outline);
 
   return {
@@ -80,11 +92,19 @@ export function audit(
 }
 
 function scoreSettings(rules: Rule[]): ScoreSettings {
-  const rule = rules.find((candidate) => candidate.kind === SCORE_KIND && candidate.enabled);
+  const rule = rules.find(
+    (candidate) => candidate.kind === SCORE_KIND && candidate.enabled,
+  );
   if (!rule) return DEFAULT_SCORE_SETTINGS;
 
   return {
-    weights: { ...DEFAULT_SCORE_SETTINGS.weights, ...(rule.options.weights as object) },
-    credits: { ...DEFAULT_SCORE_SETTINGS.credits, ...(rule.options.credits as object) },
+    weights: {
+      ...DEFAULT_SCORE_SETTINGS.weights,
+      ...(rule.options.weights as object),
+    },
+    credits: {
+      ...DEFAULT_SCORE_SETTINGS.credits,
+      ...(rule.options.credits as object),
+    },
   };
 }

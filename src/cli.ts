@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  Command,
+  CommanderError,
+  InvalidArgumentError,
+  Option,
+} from 'commander';
 import createDebug from 'debug';
 
 import {
@@ -42,7 +47,11 @@ import {
 } from './output/write.js';
 import { EXIT_USAGE } from './policy.js';
 import type { ReportContext } from './report/context.js';
-import { describeError, formatErrorJson, formatErrorText } from './report/error.js';
+import {
+  describeError,
+  formatErrorJson,
+  formatErrorText,
+} from './report/error.js';
 import { FORMATS } from './report/formats.js';
 import { formatExplanation } from './report/explain.js';
 import { formatJson } from './report/json.js';
@@ -221,8 +230,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       '-v, --verbose',
       'trace what plan-audit does on stderr (as DEBUG=plan-audit:*)',
     )
-    .option('--no-cache', 'parse the plan even when its outline is in the cache')
-    .option('-w, --watch', 'audit again whenever the plan or the gap list changes')
+    .option(
+      '--no-cache',
+      'parse the plan even when its outline is in the cache',
+    )
+    .option(
+      '-w, --watch',
+      'audit again whenever the plan or the gap list changes',
+    )
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
@@ -248,7 +263,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('rules')
-    .description('list the active rules, with the file that set each one, and exit')
+    .description(
+      'list the active rules, with the file that set each one, and exit',
+    )
     .action((_options: unknown, command: Command) => {
       const cwd = io.cwd ?? process.cwd();
       const options = command.optsWithGlobals() as AuditOptions;
@@ -526,7 +543,9 @@ function useColor(options: AuditOptions, io: CliIo): boolean {
 function parseMegabytes(value: string): number {
   const number = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) {
-    throw new InvalidArgumentError('expected a number of megabytes greater than 0');
+    throw new InvalidArgumentError(
+      'expected a number of megabytes greater than 0',
+    );
   }
   return number;
 }
@@ -546,9 +565,12 @@ function wantsJson(argv: string[]): boolean {
   const formats: string[] = [];
   argv.forEach((arg, index) => {
     if (arg === '--format' || arg === '-f') formats.push(argv[index + 1] ?? '');
-    else if (arg.startsWith('--format=')) formats.push(arg.slice('--format='.length));
+    else if (arg.startsWith('--format='))
+      formats.push(arg.slice('--format='.length));
     else if (/^-f[^-]/.test(arg)) formats.push(arg.slice(2));
   });
-  const toFiles = argv.some((arg) => arg === '-o' || arg.startsWith('--output'));
+  const toFiles = argv.some(
+    (arg) => arg === '-o' || arg.startsWith('--output'),
+  );
   return formats.includes('json') && !toFiles;
 }

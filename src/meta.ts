@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The rules that ship with plan-audit. */
-export const SHIPPED_RULES = fileURLToPath(new URL('../rules', import.meta.url));
+export const SHIPPED_RULES = fileURLToPath(
+  new URL('../rules', import.meta.url),
+);
 
 export function packageRoot(): string {
   return PACKAGE_ROOT;
@@ -15,9 +17,13 @@ let version: string | undefined;
 
 /** The version in package.json, read once. */
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }).version;
+  version ??= (
+    JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as {
+      version: string;
+    }
+  ).version;
   return version;
 }
 

@@ -186,7 +186,12 @@ export interface Suggestion {
   /** Insert the new section after this plan line. */
   afterLine: number;
   /** Why there: the section and, when there is one, the neighbour item. */
-  near: { title: string; startLine: number; endLine: number; item: string | null };
+  near: {
+    title: string;
+    startLine: number;
+    endLine: number;
+    item: string | null;
+  };
 }
 
 export interface Judgement {

@@ -35,7 +35,8 @@ export async function auditPrepared(
   try {
     const pending = prepareOutline(file, {
       cache: settings.cache ? cacheFolder(settings.env) : null,
-      onProgress: (done, total) => progress?.update(parsingMessage(file.path, done, total)),
+      onProgress: (done, total) =>
+        progress?.update(parsingMessage(file.path, done, total)),
     });
     const extraction = extractGapItems(gapList);
     const outline = await pending;

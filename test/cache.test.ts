@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { sourceFromText } from '../src/input/read.js';
-import { cacheFolder, readCachedOutline, writeCachedOutline } from '../src/plan/cache.js';
+import {
+  cacheFolder,
+  readCachedOutline,
+  writeCachedOutline,
+} from '../src/plan/cache.js';
 import { buildOutline } from '../src/plan/outline.js';
 import { md, runCli, tempFiles } from './helpers.js';
 
@@ -27,9 +31,14 @@ function entries(folder: string): string[] {
 }
 
 /** Run the real executable; resolves to its exit code and stdout. */
-function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
+function runBin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     child.stdout.on('data', (data: Buffer) => {
       stdout += data.toString();
@@ -49,7 +58,12 @@ describe('outline cache', () => {
     writeCachedOutline(folder, outline);
 
     expect(readCachedOutline(folder, plan)).toEqual(outline);
-    expect(readCachedOutline(folder, sourceFromText('plan.md', `${PLAN}\n## More\n`))).toBeNull();
+    expect(
+      readCachedOutline(
+        folder,
+        sourceFromText('plan.md', `${PLAN}\n## More\n`),
+      ),
+    ).toBeNull();
   });
 
   it('treats a corrupt or truncated entry as a miss', () => {
@@ -62,15 +76,22 @@ describe('outline cache', () => {
     writeFileSync(join(folder, entry), stored.slice(0, stored.length / 2));
     expect(readCachedOutline(folder, plan)).toBeNull();
 
-    writeFileSync(join(folder, entry), JSON.stringify({ format: 1, key: 'other', sections: [], blocks: [] }));
+    writeFileSync(
+      join(folder, entry),
+      JSON.stringify({ format: 1, key: 'other', sections: [], blocks: [] }),
+    );
     expect(readCachedOutline(folder, plan)).toBeNull();
   });
 
   it('lives under PLAN_AUDIT_CACHE_DIR, XDG_CACHE_HOME or the home folder', () => {
     expect(cacheFolder({ PLAN_AUDIT_CACHE_DIR: '/x' })).toBe('/x');
-    expect(cacheFolder({ XDG_CACHE_HOME: '/c', HOME: '/h' })).toBe(join('/c', 'plan-audit'));
+    expect(cacheFolder({ XDG_CACHE_HOME: '/c', HOME: '/h' })).toBe(
+      join('/c', 'plan-audit'),
+    );
     if (process.platform === 'linux') {
-      expect(cacheFolder({ HOME: '/h' })).toBe(join('/h', '.cache', 'plan-audit'));
+      expect(cacheFolder({ HOME: '/h' })).toBe(
+        join('/h', '.cache', 'plan-audit'),
+      );
     }
     expect(cacheFolder({})).toBeNull();
   });
@@ -86,10 +107,15 @@ describe('outline cache', () => {
     // cache no longer finds the item, one that parses the plan does.
     const [entry] = entries(cache);
     const stored = readFileSync(join(cache, entry), 'utf8');
-    writeFileSync(join(cache, entry), stored.replace('Vault Secrets Management', 'Kafka Topic Layout'));
+    writeFileSync(
+      join(cache, entry),
+      stored.replace('Vault Secrets Management', 'Kafka Topic Layout'),
+    );
 
     const cached = await runCli(args, { PLAN_AUDIT_CACHE_DIR: cache });
-    const parsed = await runCli([...args, '--no-cache'], { PLAN_AUDIT_CACHE_DIR: cache });
+    const parsed = await runCli([...args, '--no-cache'], {
+      PLAN_AUDIT_CACHE_DIR: cache,
+    });
 
     expect(first.code).toBe(0);
     expect(cached.code).toBe(1);
@@ -102,7 +128,9 @@ describe('outline cache', () => {
     const cache = join(folder, 'cache');
     const args = [join(folder, 'plan.md'), join(folder, 'gaps.md')];
 
-    const runs = await Promise.all([1, 2, 3].map(() => runBin(args, { PLAN_AUDIT_CACHE_DIR: cache })));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => runBin(args, { PLAN_AUDIT_CACHE_DIR: cache })),
+    );
 
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
     expect(new Set(runs.map((run) => run.stdout)).size).toBe(1);

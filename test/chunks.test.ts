@@ -25,7 +25,10 @@ function corpusPlans(): [string, string][] {
 
 /** The outline cut at every safe line, outlined piece by piece here. */
 function chunked(text: string) {
-  return buildOutlineInParallel(sourceFromText('plan.md', text), { threads: 0, minChunkLength: 1 });
+  return buildOutlineInParallel(sourceFromText('plan.md', text), {
+    threads: 0,
+    minChunkLength: 1,
+  });
 }
 
 function cutLines(text: string): number[] {
@@ -83,9 +86,14 @@ const TRICKY = md`
 describe('cutting a plan at level-1 headings', () => {
   it('cuts before level-1 headings outside code, HTML and front matter', () => {
     const lines = TRICKY.split('\n');
-    const expected = ['# Part 1', '# Part 2', '# Part 3', '# Part 4', '# Part 5', '# Part 6'].map(
-      (heading) => lines.indexOf(heading) + 1,
-    );
+    const expected = [
+      '# Part 1',
+      '# Part 2',
+      '# Part 3',
+      '# Part 4',
+      '# Part 5',
+      '# Part 6',
+    ].map((heading) => lines.indexOf(heading) + 1);
 
     expect(cutLines(TRICKY)).toEqual(expected);
   });
@@ -95,8 +103,12 @@ describe('cutting a plan at level-1 headings', () => {
   });
 
   it('does not cut a plan with link or footnote definitions', () => {
-    expect(cutLines('# A\n\nSee [x].\n\n# B\n\n[x]: https://example.com\n')).toEqual([]);
-    expect(cutLines('# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n')).toEqual([]);
+    expect(
+      cutLines('# A\n\nSee [x].\n\n# B\n\n[x]: https://example.com\n'),
+    ).toEqual([]);
+    expect(cutLines('# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n')).toEqual(
+      [],
+    );
   });
 
   it('does not cut inside front matter that never closes', () => {
@@ -128,17 +140,26 @@ describe('outlining a plan in chunks', () => {
 
     expect(cutLines(TRICKY).length).toBeGreaterThan(3);
     expect(await chunked(TRICKY)).toEqual(whole);
-    expect(whole.blocks.filter((block) => block.kind === 'summary-table')).toHaveLength(2);
+    expect(
+      whole.blocks.filter((block) => block.kind === 'summary-table'),
+    ).toHaveLength(2);
   });
 
   it('gives the same outline with CR LF line endings', async () => {
     const text = TRICKY.replace(/\n/g, '\r\n');
-    expect(await chunked(text)).toEqual(buildOutline(sourceFromText('plan.md', text)));
+    expect(await chunked(text)).toEqual(
+      buildOutline(sourceFromText('plan.md', text)),
+    );
   });
 
-  it.each(corpusPlans())('gives the same outline on corpus plan %s', async (_name, text) => {
-    expect(await chunked(text)).toEqual(buildOutline(sourceFromText('plan.md', text)));
-  });
+  it.each(corpusPlans())(
+    'gives the same outline on corpus plan %s',
+    async (_name, text) => {
+      expect(await chunked(text)).toEqual(
+        buildOutline(sourceFromText('plan.md', text)),
+      );
+    },
+  );
 
   it('gives the same outline on a generated plan, in worker threads', async () => {
     const { text } = generatePlan(4000);

@@ -343,7 +343,10 @@ describe('baselines', () => {
   });
 
   it.each([
-    [['--write-baseline'], 'plan-audit: --write-baseline needs a file, or a --baseline to update\n'],
+    [
+      ['--write-baseline'],
+      'plan-audit: --write-baseline needs a file, or a --baseline to update\n',
+    ],
     [
       ['-f', 'json', '-o', 'r.json', '--write-baseline', 'r.json'],
       'plan-audit: r.json: is given twice as a file to write\n',

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 import { md, runCli, tempFiles } from './helpers.js';
 
-const schema = JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'),
+);
 
 const PLAN = md`
   # Plan
@@ -22,7 +24,11 @@ const COMPLETE_GAPS = md`
 const INCOMPLETE_GAPS = `${COMPLETE_GAPS}### Gap 3: Model Checkpointing\n`;
 
 describe('command line', () => {
-  const folder = tempFiles({ 'plan.md': PLAN, 'done.md': COMPLETE_GAPS, 'open.md': INCOMPLETE_GAPS });
+  const folder = tempFiles({
+    'plan.md': PLAN,
+    'done.md': COMPLETE_GAPS,
+    'open.md': INCOMPLETE_GAPS,
+  });
   const path = (name: string) => join(folder, name);
 
   it('exits 0 when every required item is covered', async () => {
@@ -39,7 +45,10 @@ describe('command line', () => {
 
   it.each([
     [['nope.md', 'gaps.md'], /^plan-audit: nope\.md: no such file\n$/],
-    [['--format', 'xml', 'a.md', 'b.md'], /^plan-audit: option '-f, --format <format>' argument 'xml' is invalid/],
+    [
+      ['--format', 'xml', 'a.md', 'b.md'],
+      /^plan-audit: option '-f, --format <format>' argument 'xml' is invalid/,
+    ],
     [['only-one.md'], /^plan-audit: missing required argument 'gaps'/],
   ])('exits 2 with one line on stderr for %j', async (args, message) => {
     const run = await runCli(args);
@@ -56,7 +65,12 @@ describe('command line', () => {
   });
 
   it('prints JSON that follows the published schema, and nothing else', async () => {
-    const run = await runCli([path('plan.md'), path('open.md'), '--format', 'json']);
+    const run = await runCli([
+      path('plan.md'),
+      path('open.md'),
+      '--format',
+      'json',
+    ]);
     const report = JSON.parse(run.stdout);
 
     const validate = new Ajv.default({ allErrors: true }).compile(schema);
@@ -77,12 +91,23 @@ describe('command line', () => {
     const { main } = await import('../src/cli.js');
     const capture = async (args: string[], env: NodeJS.ProcessEnv) => {
       let out = '';
-      await main(args, { stdout: (text) => (out += text), stderr: () => {}, env, stdoutIsTty: true });
+      await main(args, {
+        stdout: (text) => (out += text),
+        stderr: () => {},
+        env,
+        stdoutIsTty: true,
+      });
       return out;
     };
-    expect(await capture([path('plan.md'), path('open.md')], {})).toMatch(/\u001b\[/);
-    expect(await capture([path('plan.md'), path('open.md')], { NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
-    expect(await capture([path('plan.md'), path('open.md'), '--no-color'], {})).not.toMatch(/\u001b\[/);
+    expect(await capture([path('plan.md'), path('open.md')], {})).toMatch(
+      /\u001b\[/,
+    );
+    expect(
+      await capture([path('plan.md'), path('open.md')], { NO_COLOR: '1' }),
+    ).not.toMatch(/\u001b\[/);
+    expect(
+      await capture([path('plan.md'), path('open.md'), '--no-color'], {}),
+    ).not.toMatch(/\u001b\[/);
   });
 
   it('prints the version and a help that explains verdicts and exit codes', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { accuracy, describeMistakes, evaluatePair, pairsOf } from './corpus/evaluate.js';
+import {
+  accuracy,
+  describeMistakes,
+  evaluatePair,
+  pairsOf,
+} from './corpus/evaluate.js';
 
 /**
  * Accuracy on the labelled corpus. `dev` pairs may be used to tune the
@@ -30,24 +35,34 @@ describe('labelled corpus', () => {
     holdout: pairsOf('holdout').map(evaluatePair),
   };
 
-  it.each(['dev', 'holdout'] as const)('does not fall below the last measured accuracy on %s', (split) => {
-    const figure = accuracy(outcomes[split]);
-    const mistakes = describeMistakes(outcomes[split]);
-    console.log(
-      `${split}: ${figure.right}/${figure.total} right (${(100 * figure.ratio).toFixed(1)}%, ` +
-        `goal ${100 * GOAL}%)\n  ${mistakes.join('\n  ')}`,
-    );
+  it.each(['dev', 'holdout'] as const)(
+    'does not fall below the last measured accuracy on %s',
+    (split) => {
+      const figure = accuracy(outcomes[split]);
+      const mistakes = describeMistakes(outcomes[split]);
+      console.log(
+        `${split}: ${figure.right}/${figure.total} right (${(100 * figure.ratio).toFixed(1)}%, ` +
+          `goal ${100 * GOAL}%)\n  ${mistakes.join('\n  ')}`,
+      );
 
-    expect(figure.total).toBeGreaterThan(100);
-    expect(figure.ratio).toBeGreaterThanOrEqual(LAST_MEASURED[split] - 1e-9);
-  });
+      expect(figure.total).toBeGreaterThan(100);
+      expect(figure.ratio).toBeGreaterThanOrEqual(LAST_MEASURED[split] - 1e-9);
+    },
+  );
 
   it('calls no item present that is not there, beyond the known cases', () => {
-    const falsePresent = [...outcomes.dev, ...outcomes.holdout].flatMap((outcome) =>
-      outcome.items
-        .filter((item) => item.label.verdict === 'partial' || item.label.verdict === 'missing')
-        .filter((item) => /^verdict (present|duplicate)/.test(item.problem ?? ''))
-        .map((item) => `${item.pair}:${item.label.line} ${item.problem}`),
+    const falsePresent = [...outcomes.dev, ...outcomes.holdout].flatMap(
+      (outcome) =>
+        outcome.items
+          .filter(
+            (item) =>
+              item.label.verdict === 'partial' ||
+              item.label.verdict === 'missing',
+          )
+          .filter((item) =>
+            /^verdict (present|duplicate)/.test(item.problem ?? ''),
+          )
+          .map((item) => `${item.pair}:${item.label.line} ${item.problem}`),
     );
     expect(falsePresent).toEqual(KNOWN_FALSE_PRESENT);
   });

@@ -16,7 +16,8 @@ function ruleFolder(folder: string, name: string, order: string[]): string {
   const rules: Record<string, string> = {
     'alias.yml': 'options:\n  synonyms:\n    - [rate limiting, throttling]\n',
     'fuzzy-title.yml': 'options:\n  minItemCoverage: 0.7\n',
-    'tz-extra.yml': 'kind: exact-title\ndescription: a rule whose id sorts by locale\n',
+    'tz-extra.yml':
+      'kind: exact-title\ndescription: a rule whose id sorts by locale\n',
     'zeta-extra.yml': 'kind: gap-id\ndescription: another one\n',
   };
   const path = join(folder, name);
@@ -31,7 +32,12 @@ describe('determinism', () => {
       'plan.md': readFileSync(join(PAIR, 'plan.md')),
       'gaps.md': readFileSync(join(PAIR, 'gaps.md')),
     });
-    const names = ['alias.yml', 'fuzzy-title.yml', 'tz-extra.yml', 'zeta-extra.yml'];
+    const names = [
+      'alias.yml',
+      'fuzzy-title.yml',
+      'tz-extra.yml',
+      'zeta-extra.yml',
+    ];
     ruleFolder(folder, 'rules-a', names);
     ruleFolder(folder, 'rules-b', [...names].reverse());
 
@@ -39,11 +45,19 @@ describe('determinism', () => {
       { rules: 'rules-a', env: { TZ: 'UTC', LANG: 'C' } },
       {
         rules: 'rules-b',
-        env: { TZ: 'Pacific/Kiritimati', LANG: 'et_EE.UTF-8', LC_ALL: 'et_EE.UTF-8' },
+        env: {
+          TZ: 'Pacific/Kiritimati',
+          LANG: 'et_EE.UTF-8',
+          LC_ALL: 'et_EE.UTF-8',
+        },
       },
       {
         rules: 'rules-b',
-        env: { TZ: 'America/St_Johns', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+        env: {
+          TZ: 'America/St_Johns',
+          LANG: 'tr_TR.UTF-8',
+          LC_ALL: 'tr_TR.UTF-8',
+        },
       },
     ];
     for (const format of ['json', 'text']) {
@@ -69,14 +83,25 @@ describe('determinism', () => {
       const { SHIPPED_RULES } = await import(${JSON.stringify(join(ROOT, 'dist/meta.js'))});
       console.log(loadRules([SHIPPED_RULES, 'rules']).map((rule) => rule.id).join(' '));
     `;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: folder,
-      env: { PATH: process.env.PATH, LC_ALL: 'et_EE.UTF-8', LANG: 'et_EE.UTF-8' },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', script],
+      {
+        cwd: folder,
+        env: {
+          PATH: process.env.PATH,
+          LC_ALL: 'et_EE.UTF-8',
+          LANG: 'et_EE.UTF-8',
+        },
+        encoding: 'utf8',
+      },
+    );
 
     const ids = result.stdout.trim().split(' ');
-    expect(ids.filter((id) => id.endsWith('-extra'))).toEqual(['tz-extra', 'zeta-extra']);
+    expect(ids.filter((id) => id.endsWith('-extra'))).toEqual([
+      'tz-extra',
+      'zeta-extra',
+    ]);
   });
 });
 

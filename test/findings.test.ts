@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { auditTexts, md } from './helpers.js';
 
 function findings(plan: string, gaps: string) {
-  return auditTexts(plan, gaps).findings.map(({ kind, file, lines }) => ({ kind, file, lines }));
+  return auditTexts(plan, gaps).findings.map(({ kind, file, lines }) => ({
+    kind,
+    file,
+    lines,
+  }));
 }
 
 describe('findings about the gap list', () => {
@@ -17,10 +21,17 @@ describe('findings about the gap list', () => {
     `;
     const result = auditTexts('# Plan\n## Rate limiting\n', gaps);
 
-    expect(result.judgements.map((judgement) => judgement.item.id)).toEqual(['Gap 1', 'Gap 2']);
+    expect(result.judgements.map((judgement) => judgement.item.id)).toEqual([
+      'Gap 1',
+      'Gap 2',
+    ]);
     expect(result.judgements[0].item.alsoListedAt).toEqual([5]);
     expect(result.summary.total).toBe(2);
-    expect(findings('# Plan\n', gaps)).toContainEqual({ kind: 'listed-twice', file: 'gapList', lines: [2, 5] });
+    expect(findings('# Plan\n', gaps)).toContainEqual({
+      kind: 'listed-twice',
+      file: 'gapList',
+      lines: [2, 5],
+    });
   });
 
   it('notices holes and repeats in id numbering', () => {
@@ -40,20 +51,30 @@ describe('findings about the gap list', () => {
       ### Gap 1: Vault 🟡
       **Priority**: 🔴 CRITICAL
     `;
-    expect(findings('# Plan\n', gaps)).toEqual([{ kind: 'conflicting-priority', file: 'gapList', lines: [1] }]);
+    expect(findings('# Plan\n', gaps)).toEqual([
+      { kind: 'conflicting-priority', file: 'gapList', lines: [1] },
+    ]);
   });
 });
 
 describe('findings about the plan', () => {
-  const block = Array.from({ length: 20 }, (_, index) => `step_${index} = run("stage ${index}")`).join('\n');
+  const block = Array.from(
+    { length: 20 },
+    (_, index) => `step_${index} = run("stage ${index}")`,
+  ).join('\n');
 
   it('notices the same code block pasted into two sections', () => {
     const plan = `# Plan\n## Week 2: Training\n\`\`\`python\n${block}\n\`\`\`\n## Week 5: Serving\n\`\`\`python\n${block}\n\`\`\`\n`;
-    expect(findings(plan, '### Gap 1: Vault\n')).toEqual([{ kind: 'similar-sections', file: 'plan', lines: [2, 25] }]);
+    expect(findings(plan, '### Gap 1: Vault\n')).toEqual([
+      { kind: 'similar-sections', file: 'plan', lines: [2, 25] },
+    ]);
   });
 
   it('notices one heading written twice', () => {
-    const plan = '# Plan\n## Model Checkpointing\n## Other\n## 💾 Model checkpointing (1 Hour)\n';
-    expect(findings(plan, '### Gap 1: Vault\n')).toEqual([{ kind: 'same-title', file: 'plan', lines: [2, 4] }]);
+    const plan =
+      '# Plan\n## Model Checkpointing\n## Other\n## 💾 Model checkpointing (1 Hour)\n';
+    expect(findings(plan, '### Gap 1: Vault\n')).toEqual([
+      { kind: 'same-title', file: 'plan', lines: [2, 4] },
+    ]);
   });
 });

@@ -20,7 +20,14 @@ const audits = new Map<string, ReturnType<typeof audit>>();
 /** Each plan is audited once; the tests only read the result. */
 function auditFiles(plan: string) {
   if (!audits.has(plan)) {
-    audits.set(plan, audit(readSourceFile(plan), readSourceFile(GAPS), loadRules([SHIPPED_RULES])));
+    audits.set(
+      plan,
+      audit(
+        readSourceFile(plan),
+        readSourceFile(GAPS),
+        loadRules([SHIPPED_RULES]),
+      ),
+    );
   }
   return audits.get(plan) as ReturnType<typeof audit>;
 }
@@ -56,7 +63,12 @@ describe('masterplan7 against whatmissintotal', () => {
   });
 
   it('reads ids, priorities and estimates from the decorated headings', () => {
-    const items = auditFiles(PLAN).judgements.map(({ item }) => [item.id, item.line, item.priority, item.estimate]);
+    const items = auditFiles(PLAN).judgements.map(({ item }) => [
+      item.id,
+      item.line,
+      item.priority,
+      item.estimate,
+    ]);
     expect(items.slice(0, 9)).toEqual([
       ['Gap 1', 11, 'critical', '3 Hours'],
       ['Gap 2', 20, 'critical', '2 Hours'],
@@ -71,15 +83,23 @@ describe('masterplan7 against whatmissintotal', () => {
   });
 
   it('lists the closing checklist line as a reference, not a second section', () => {
-    const health = auditFiles(PLAN).judgements.find((judgement) => judgement.item.id === 'Gap 13');
+    const health = auditFiles(PLAN).judgements.find(
+      (judgement) => judgement.item.id === 'Gap 13',
+    );
     expect(health?.verdict).toBe('present');
     expect(health?.references).toContainEqual(
-      expect.objectContaining({ line: 3238, kind: 'checklist', text: 'Add Health Check Endpoints' }),
+      expect.objectContaining({
+        line: 3238,
+        kind: 'checklist',
+        text: 'Add Health Check Endpoints',
+      }),
     );
   });
 
   it('passes the removal check for Ray Serve, which the plan only mentions in passing', () => {
-    const ray = auditFiles(PLAN).judgements.find((judgement) => judgement.item.id === 'Gap 15');
+    const ray = auditFiles(PLAN).judgements.find(
+      (judgement) => judgement.item.id === 'Gap 15',
+    );
     expect([ray?.item.remove, ray?.passed]).toEqual([true, true]);
   });
 
@@ -90,11 +110,17 @@ describe('masterplan7 against whatmissintotal', () => {
 
 describe('the variant without rolling updates', () => {
   it('calls Gap 8 missing, not partial, and suggests the end of Gap 7', () => {
-    const gap8 = auditFiles(VARIANT).judgements.find((judgement) => judgement.item.id === 'Gap 8');
+    const gap8 = auditFiles(VARIANT).judgements.find(
+      (judgement) => judgement.item.id === 'Gap 8',
+    );
     expect(gap8?.verdict).toBe('missing');
     expect(gap8?.suggestion).toEqual({
       afterLine: 2536,
-      near: expect.objectContaining({ startLine: 2489, endLine: 2536, item: 'Gap 7 Docker Swarm Orchestration' }),
+      near: expect.objectContaining({
+        startLine: 2489,
+        endLine: 2536,
+        item: 'Gap 7 Docker Swarm Orchestration',
+      }),
     });
   });
 

@@ -10,31 +10,54 @@ function items(text: string) {
 }
 
 function brief(text: string) {
-  return items(text).items.map(({ id, title, line, priority, optional, estimate, remove }) => ({
-    id,
-    title,
-    line,
-    priority,
-    optional,
-    estimate,
-    remove,
-  }));
+  return items(text).items.map(
+    ({ id, title, line, priority, optional, estimate, remove }) => ({
+      id,
+      title,
+      line,
+      priority,
+      optional,
+      estimate,
+      remove,
+    }),
+  );
 }
 
 describe('decorated titles', () => {
   it.each([
-    ['Gap 8: Docker Swarm Rolling Updates (30 Minutes) 🟡🟡🟡', 'Gap 8', 'Docker Swarm Rolling Updates', '30 Minutes'],
+    [
+      'Gap 8: Docker Swarm Rolling Updates (30 Minutes) 🟡🟡🟡',
+      'Gap 8',
+      'Docker Swarm Rolling Updates',
+      '30 Minutes',
+    ],
     ['❌ Gap 15: Ray Serve - REMOVE!', 'Gap 15', 'Ray Serve', null],
-    ['7.2 ⚠️ CORRECTED **Vault** Secrets (2 Hours)', null, 'Vault Secrets', '2 Hours'],
+    [
+      '7.2 ⚠️ CORRECTED **Vault** Secrets (2 Hours)',
+      null,
+      'Vault Secrets',
+      '2 Hours',
+    ],
     ['REQ-12 — Audit logging [3 pts]', 'REQ-12', 'Audit logging', '3 pts'],
-    ['Security Considerations (Optional)', null, 'Security Considerations', null],
+    [
+      'Security Considerations (Optional)',
+      null,
+      'Security Considerations',
+      null,
+    ],
   ])('%s', (raw, id, title, estimate) => {
     const parsed = parseDecoratedTitle(raw);
-    expect([parsed.id, parsed.title, parsed.estimate]).toEqual([id, title, estimate]);
+    expect([parsed.id, parsed.title, parsed.estimate]).toEqual([
+      id,
+      title,
+      estimate,
+    ]);
   });
 
   it('reads removal marks and optional marks', () => {
-    expect(parseDecoratedTitle('❌ Gap 15: Ray Serve - REMOVE!').remove).toBe(true);
+    expect(parseDecoratedTitle('❌ Gap 15: Ray Serve - REMOVE!').remove).toBe(
+      true,
+    );
     expect(parseDecoratedTitle('Gap 3: Remote cache').remove).toBe(false);
     expect(parseDecoratedTitle('Alternatives (Optional)').optional).toBe(true);
   });
@@ -59,11 +82,51 @@ describe('gap items', () => {
 
     expect(items(text).strategy).toBe('id-heading');
     expect(brief(text)).toEqual([
-      { id: 'Gap 1', title: 'vLLM Continuous Batching', line: 4, priority: 'critical', optional: false, estimate: '2 Hours', remove: false },
-      { id: 'Gap 2', title: 'Arize Phoenix Observability', line: 6, priority: 'high', optional: false, estimate: null, remove: false },
-      { id: 'Gap 3', title: 'Vault Secrets Management', line: 8, priority: 'low', optional: false, estimate: null, remove: false },
-      { id: 'Gap 4', title: 'Health Checks', line: 11, priority: 'medium', optional: false, estimate: null, remove: false },
-      { id: 'Gap 5', title: 'Ray Serve', line: 12, priority: 'medium', optional: false, estimate: null, remove: true },
+      {
+        id: 'Gap 1',
+        title: 'vLLM Continuous Batching',
+        line: 4,
+        priority: 'critical',
+        optional: false,
+        estimate: '2 Hours',
+        remove: false,
+      },
+      {
+        id: 'Gap 2',
+        title: 'Arize Phoenix Observability',
+        line: 6,
+        priority: 'high',
+        optional: false,
+        estimate: null,
+        remove: false,
+      },
+      {
+        id: 'Gap 3',
+        title: 'Vault Secrets Management',
+        line: 8,
+        priority: 'low',
+        optional: false,
+        estimate: null,
+        remove: false,
+      },
+      {
+        id: 'Gap 4',
+        title: 'Health Checks',
+        line: 11,
+        priority: 'medium',
+        optional: false,
+        estimate: null,
+        remove: false,
+      },
+      {
+        id: 'Gap 5',
+        title: 'Ray Serve',
+        line: 12,
+        priority: 'medium',
+        optional: false,
+        estimate: null,
+        remove: true,
+      },
     ]);
   });
 
@@ -73,7 +136,9 @@ describe('gap items', () => {
       **Missing**: Rolling updates with Docker Swarm
       ### Gap 2: Other
     `;
-    expect(items(text).items[0].body).toContain('Rolling updates with Docker Swarm');
+    expect(items(text).items[0].body).toContain(
+      'Rolling updates with Docker Swarm',
+    );
   });
 
   it('takes rows of a requirements table, with the Priority column', () => {
@@ -88,7 +153,14 @@ describe('gap items', () => {
     `;
 
     expect(items(text).strategy).toBe('table-row');
-    expect(brief(text).map(({ id, title, line, priority }) => [id, title, line, priority])).toEqual([
+    expect(
+      brief(text).map(({ id, title, line, priority }) => [
+        id,
+        title,
+        line,
+        priority,
+      ]),
+    ).toEqual([
       ['R1', 'Rate limiting', 5, 'critical'],
       ['R2', 'Audit log', 6, 'low'],
       ['R3', 'Dark mode', 7, 'medium'],
@@ -105,7 +177,9 @@ describe('gap items', () => {
     `;
 
     expect(items(text).strategy).toBe('template-heading');
-    expect(brief(text).map(({ title, line, optional }) => [title, line, optional])).toEqual([
+    expect(
+      brief(text).map(({ title, line, optional }) => [title, line, optional]),
+    ).toEqual([
       ['Summary', 2, false],
       ['Goals', 3, false],
       ['Non-Goals', 4, false],
@@ -124,7 +198,9 @@ describe('gap items', () => {
     `;
 
     expect(items(text).strategy).toBe('list-item');
-    expect(brief(text).map(({ title, line, priority }) => [title, line, priority])).toEqual([
+    expect(
+      brief(text).map(({ title, line, priority }) => [title, line, priority]),
+    ).toEqual([
       ['Rate limiting', 3, 'high'],
       ['Audit log', 4, 'high'],
       ['Dark mode', 6, 'low'],
@@ -137,13 +213,17 @@ describe('gap items', () => {
       ## High Availability
       ## Low Latency Serving
     `;
-    expect(brief(text).map(({ title, priority }) => [title, priority])).toEqual([
-      ['High Availability', 'medium'],
-      ['Low Latency Serving', 'medium'],
-    ]);
+    expect(brief(text).map(({ title, priority }) => [title, priority])).toEqual(
+      [
+        ['High Availability', 'medium'],
+        ['Low Latency Serving', 'medium'],
+      ],
+    );
   });
 
   it('refuses a gap list without items and says what it looked for', () => {
-    expect(() => items('Just a paragraph.\n')).toThrow(/no gap items found \(looked for headings with an id/);
+    expect(() => items('Just a paragraph.\n')).toThrow(
+      /no gap items found \(looked for headings with an id/,
+    );
   });
 });

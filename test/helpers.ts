@@ -10,14 +10,24 @@ import { loadRules } from '../src/rules/load.js';
 
 /** Audit two Markdown texts with the shipped rules. */
 export function auditTexts(plan: string, gaps: string): AuditResult {
-  return audit(sourceFromText('plan.md', plan), sourceFromText('gaps.md', gaps), loadRules([SHIPPED_RULES]));
+  return audit(
+    sourceFromText('plan.md', plan),
+    sourceFromText('gaps.md', gaps),
+    loadRules([SHIPPED_RULES]),
+  );
 }
 
 /** Markdown from an indented template literal: the common indent is removed. */
-export function md(strings: TemplateStringsArray, ...values: unknown[]): string {
+export function md(
+  strings: TemplateStringsArray,
+  ...values: unknown[]
+): string {
   const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
   const indent = Math.min(
-    ...text.split('\n').filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length),
+    ...text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => /^ */.exec(line)![0].length),
   );
   return text
     .split('\n')
@@ -50,7 +60,8 @@ export async function runCli(
 /** Write files into a fresh temporary folder; returns the folder. */
 export function tempFiles(files: Record<string, string | Buffer>): string {
   const folder = mkdtempSync(join(tmpdir(), 'plan-audit-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(folder, name), content);
   return folder;
 }
 
@@ -58,13 +69,24 @@ export function tempFiles(files: Record<string, string | Buffer>): string {
  * What one rule said about the first item of a gap list: the headings it
  * accepted and rejected, by title.
  */
-export function ruleSays(rule: string, plan: string, gaps: string): { accepted: string[]; rejected: string[] } {
+export function ruleSays(
+  rule: string,
+  plan: string,
+  gaps: string,
+): { accepted: string[]; rejected: string[] } {
   const result = auditTexts(plan, gaps);
-  const evidence = result.judgements[0].evidence.filter((entry) => entry.rule === rule && entry.section !== null);
-  const title = (section: number | null) => result.outline.sections[section as number].title;
+  const evidence = result.judgements[0].evidence.filter(
+    (entry) => entry.rule === rule && entry.section !== null,
+  );
+  const title = (section: number | null) =>
+    result.outline.sections[section as number].title;
 
   return {
-    accepted: evidence.filter((entry) => entry.accepted).map((entry) => title(entry.section)),
-    rejected: evidence.filter((entry) => !entry.accepted).map((entry) => title(entry.section)),
+    accepted: evidence
+      .filter((entry) => entry.accepted)
+      .map((entry) => title(entry.section)),
+    rejected: evidence
+      .filter((entry) => !entry.accepted)
+      .map((entry) => title(entry.section)),
   };
 }

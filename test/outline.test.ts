@@ -9,13 +9,15 @@ function outline(text: string) {
 }
 
 function headings(text: string) {
-  return outline(text).sections.map(({ title, depth, startLine, endLine, parent }) => ({
-    title,
-    depth,
-    startLine,
-    endLine,
-    parent,
-  }));
+  return outline(text).sections.map(
+    ({ title, depth, startLine, endLine, parent }) => ({
+      title,
+      depth,
+      startLine,
+      endLine,
+      parent,
+    }),
+  );
 }
 
 describe('plan outline', () => {
@@ -63,7 +65,9 @@ describe('plan outline', () => {
       ## Also real
     `;
 
-    expect(headings(text).map((section) => [section.title, section.startLine])).toEqual([
+    expect(
+      headings(text).map((section) => [section.title, section.startLine]),
+    ).toEqual([
       ['Real', 4],
       ['Also real', 16],
     ]);
@@ -74,15 +78,24 @@ describe('plan outline', () => {
     const result = outline(text);
 
     expect(result.file.lines).toBe(5);
-    expect(result.sections.map((section) => [section.title, section.startLine, section.endLine])).toEqual([
+    expect(
+      result.sections.map((section) => [
+        section.title,
+        section.startLine,
+        section.endLine,
+      ]),
+    ).toEqual([
       ['One', 1, 5],
       ['Two', 4, 5],
     ]);
   });
 
   it('keeps decorations in the title as plain text: emoji, bold, links, code', () => {
-    const text = '### 🐳 **Docker** [Swarm](https://x.y) `rolling` (30 Minutes) 🟡\n';
-    expect(outline(text).sections[0].title).toBe('🐳 Docker Swarm rolling (30 Minutes) 🟡');
+    const text =
+      '### 🐳 **Docker** [Swarm](https://x.y) `rolling` (30 Minutes) 🟡\n';
+    expect(outline(text).sections[0].title).toBe(
+      '🐳 Docker Swarm rolling (30 Minutes) 🟡',
+    );
   });
 
   it('sorts body blocks into prose, lists, checklists, tables of contents and summary tables', () => {
@@ -100,7 +113,9 @@ describe('plan outline', () => {
       | Vault | done |
     `;
 
-    expect(outline(text).blocks.map((block) => [block.kind, block.line, block.text])).toEqual([
+    expect(
+      outline(text).blocks.map((block) => [block.kind, block.line, block.text]),
+    ).toEqual([
       ['toc', 3, 'Vault'],
       ['prose', 5, 'Vault keeps the secrets.'],
       ['list', 6, 'rotate keys'],

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built executable, as users run it (`npm test` builds first). */
-export const BIN = fileURLToPath(new URL('../bin/plan-audit.js', import.meta.url));
+export const BIN = fileURLToPath(
+  new URL('../bin/plan-audit.js', import.meta.url),
+);
 
 export interface ProcessResult {
   code: number | null;
@@ -56,7 +58,9 @@ export function snapshot(folder: string): Record<string, string> {
       for (const child of readdirSync(path).sort())
         walk(join(path, child), `${name}/${child}`);
     } else if (stats.isFile()) {
-      const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+      const hash = createHash('sha256')
+        .update(readFileSync(path))
+        .digest('hex');
       entries[name] = `${stats.size} ${stats.mtimeMs} ${stats.mode} ${hash}`;
     } else {
       entries[name] = `other ${stats.mtimeMs}`;

@@ -15,7 +15,8 @@ function largePair(): Record<string, string> {
   let plan = '# Plan\n\n';
   for (let item = 1; item <= 400; item++) {
     gaps += `## Gap ${item}: Widget number ${item} handling\n\nDescribe widget ${item}.\n\n`;
-    if (item % 3 === 0) plan += `## Widget number ${item} handling\n\nDone.\n\n`;
+    if (item % 3 === 0)
+      plan += `## Widget number ${item} handling\n\nDone.\n\n`;
   }
   return { 'plan.md': plan, 'gaps.md': gaps };
 }
@@ -27,7 +28,10 @@ describe('the process', () => {
       const folder = tempFiles(largePair());
       const audit = `node "${BIN}" plan.md gaps.md --format ${format}`;
       const script = `${audit} | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
-      const result = spawnSync('bash', ['-c', script], { cwd: folder, encoding: 'utf8' });
+      const result = spawnSync('bash', ['-c', script], {
+        cwd: folder,
+        encoding: 'utf8',
+      });
 
       expect(result.stderr).toBe('exit 1\n');
     },
@@ -44,7 +48,9 @@ describe('the process', () => {
       },
     );
 
-    expect(result.stderr).toBe('plan-audit: cannot write to standard output (ENOSPC)\n');
+    expect(result.stderr).toBe(
+      'plan-audit: cannot write to standard output (ENOSPC)\n',
+    );
     expect(result.status).toBe(2);
   });
 
@@ -78,7 +84,9 @@ describe('the process', () => {
 
   it('finishes a report file it is writing when SIGINT comes, then exits 130', async () => {
     const folder = tempFiles({});
-    const write = fileURLToPath(new URL('../dist/output/write.js', import.meta.url));
+    const write = fileURLToPath(
+      new URL('../dist/output/write.js', import.meta.url),
+    );
     // Large enough that the write takes a while; the wait after it lets a
     // late signal arrive before the process would end anyway.
     const script = `
@@ -89,13 +97,21 @@ describe('the process', () => {
       writeFileAtomic('report.txt', text);
       await new Promise((resolve) => setTimeout(resolve, 2000));
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: folder,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', script],
+      {
+        cwd: folder,
+      },
+    );
     child.stderr.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('writing')) setTimeout(() => child.kill('SIGINT'), 20);
+      if (chunk.toString().includes('writing'))
+        setTimeout(() => child.kill('SIGINT'), 20);
     });
-    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    const [code, signal] = (await once(child, 'exit')) as [
+      number | null,
+      string | null,
+    ];
 
     expect({ code, signal }).toEqual({ code: 130, signal: null });
     expect(readdirSync(folder)).toEqual(['report.txt']);

@@ -42,7 +42,8 @@ const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 8 }));
 const phrase = fc
   .array(word, { minLength: 1, maxLength: 6 })
   .map((words) => words.join(' '));
-const lines = (count: number) => fc.array(phrase, { minLength: 1, maxLength: count });
+const lines = (count: number) =>
+  fc.array(phrase, { minLength: 1, maxLength: count });
 
 /** One block of Markdown as a list of lines, without line endings. */
 const block: fc.Arbitrary<string[]> = fc.oneof(
@@ -52,7 +53,9 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
   fc
     .tuple(fc.integer({ min: 1, max: 40 }), phrase)
     .map(([id, text]) => [`## Gap ${id}: ${text}`]),
-  fc.tuple(phrase, fc.constantFrom('===', '---')).map(([text, rule]) => [text, rule]),
+  fc
+    .tuple(phrase, fc.constantFrom('===', '---'))
+    .map(([text, rule]) => [text, rule]),
   fc
     .tuple(fc.constantFrom('```', '~~~', '```ts'), lines(4))
     .map(([fence, body]) => [
@@ -66,7 +69,8 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
       `| Component | Priority | ${header} |`,
       '| --- | --- | --- |',
       ...rows.map(
-        (row, index) => `| ${row} | ${['High', 'Low', 'Critical'][index % 3]} | x |`,
+        (row, index) =>
+          `| ${row} | ${['High', 'Low', 'Critical'][index % 3]} | x |`,
       ),
     ]),
   fc
@@ -82,7 +86,9 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
       },
     )
     .map((items) =>
-      items.map(([indent, marker, text]) => `${'  '.repeat(indent)}${marker}${text}`),
+      items.map(
+        ([indent, marker, text]) => `${'  '.repeat(indent)}${marker}${text}`,
+      ),
     ),
   fc
     .tuple(fc.integer({ min: 1, max: 5 }), lines(3))
@@ -108,7 +114,9 @@ const markdown = fc
       ...(frontMatter ? ['---', 'title: x', '---'] : []),
       ...blocks.flatMap((lines) => [...lines, '']),
     ];
-    return all.map((line, index) => line + endings[index % endings.length]).join('');
+    return all
+      .map((line, index) => line + endings[index % endings.length])
+      .join('');
   });
 
 /** How the plan treats one item of the gap list. */
@@ -128,10 +136,13 @@ const treatment = fc.constantFrom(
  */
 const pair = fc
   .tuple(
-    fc.array(fc.tuple(phrase, treatment, fc.integer({ min: 1, max: 6 }), block), {
-      minLength: 1,
-      maxLength: 8,
-    }),
+    fc.array(
+      fc.tuple(phrase, treatment, fc.integer({ min: 1, max: 6 }), block),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    ),
     markdown,
     fc.array(lineEnding, { minLength: 1, maxLength: 3 }),
   )
@@ -139,7 +150,8 @@ const pair = fc
     const plan: string[] = ['# Plan', ''];
     items.forEach(([title, how, depth, filler]) => {
       const heading = `${'#'.repeat(depth)} ${title}`;
-      if (how === 'heading' || how === 'twice') plan.push(heading, '', 'Some text.', '');
+      if (how === 'heading' || how === 'twice')
+        plan.push(heading, '', 'Some text.', '');
       if (how === 'twice') plan.push(`## ${title}`, '', 'Again.', '');
       if (how === 'in-code') plan.push('```', heading, '```', '');
       if (how === 'in-html') plan.push('<div>', heading, '</div>', '');
@@ -149,11 +161,16 @@ const pair = fc
     const gaps = [
       '# Gaps',
       '',
-      ...items.flatMap(([title], index) => [`## Gap ${index + 1}: ${title}`, '']),
+      ...items.flatMap(([title], index) => [
+        `## Gap ${index + 1}: ${title}`,
+        '',
+      ]),
     ];
 
     const join = (lines: string[]) =>
-      lines.map((line, index) => line + endings[index % endings.length]).join('');
+      lines
+        .map((line, index) => line + endings[index % endings.length])
+        .join('');
     return { plan: join(plan) + rest, gaps: join(gaps) + rest };
   });
 
@@ -164,7 +181,9 @@ function headingAndCodeLines(tree: Root): {
 } {
   const headings = new Set<number>();
   const code: Array<[number, number]> = [];
-  const stack: Array<{ node: Nodes; flow: boolean }> = [{ node: tree, flow: true }];
+  const stack: Array<{ node: Nodes; flow: boolean }> = [
+    { node: tree, flow: true },
+  ];
 
   while (stack.length > 0) {
     const { node, flow } = stack.pop()!;
@@ -175,8 +194,11 @@ function headingAndCodeLines(tree: Root): {
       code.push([position.start.line, position.end.line]);
     }
     if ('children' in node) {
-      const childFlow = ['root', 'blockquote', 'listItem', 'list'].includes(node.type);
-      for (const child of node.children) stack.push({ node: child, flow: childFlow });
+      const childFlow = ['root', 'blockquote', 'listItem', 'list'].includes(
+        node.type,
+      );
+      for (const child of node.children)
+        stack.push({ node: child, flow: childFlow });
     }
   }
   return { headings, code };
@@ -208,7 +230,8 @@ describe('properties of random Markdown', () => {
           expect(start.line).toBeLessThanOrEqual(end.line);
           // End points are exclusive: an unclosed fence ends at column 1
           // just past the last line ending, which is no line of its own.
-          const endsPastLastLine = end.line === file.lines + 1 && end.column === 1;
+          const endsPastLastLine =
+            end.line === file.lines + 1 && end.column === 1;
           expect(end.line <= file.lines || endsPastLastLine).toBe(true);
           if ('children' in node) stack.push(...node.children);
         }
@@ -224,7 +247,9 @@ describe('properties of random Markdown', () => {
         if (!result) return;
 
         const planLines = countLines(plan);
-        const gapLines = countLines(gaps.startsWith('\uFEFF') ? gaps.slice(1) : gaps);
+        const gapLines = countLines(
+          gaps.startsWith('\uFEFF') ? gaps.slice(1) : gaps,
+        );
         const { headings, code } = headingAndCodeLines(
           parseMarkdown(sourceFromText('plan.md', plan)),
         );
@@ -236,21 +261,32 @@ describe('properties of random Markdown', () => {
           for (const match of judgement.matches) {
             expect(headings.has(match.startLine)).toBe(true);
             expect(
-              code.some(([from, to]) => match.startLine >= from && match.startLine <= to),
+              code.some(
+                ([from, to]) =>
+                  match.startLine >= from && match.startLine <= to,
+              ),
             ).toBe(false);
-            expect(inPlan(match.endLine) && match.endLine >= match.startLine).toBe(true);
+            expect(
+              inPlan(match.endLine) && match.endLine >= match.startLine,
+            ).toBe(true);
           }
-          for (const place of [...judgement.mentions, ...judgement.references]) {
+          for (const place of [
+            ...judgement.mentions,
+            ...judgement.references,
+          ]) {
             expect(inPlan(place.line)).toBe(true);
           }
           if (judgement.suggestion) {
             expect(judgement.suggestion.afterLine).toBeGreaterThanOrEqual(0);
-            expect(judgement.suggestion.afterLine).toBeLessThanOrEqual(planLines);
+            expect(judgement.suggestion.afterLine).toBeLessThanOrEqual(
+              planLines,
+            );
           }
         }
         for (const finding of result.findings) {
           const last = finding.file === 'plan' ? planLines : gapLines;
-          for (const line of finding.lines) expect(line >= 1 && line <= last).toBe(true);
+          for (const line of finding.lines)
+            expect(line >= 1 && line <= last).toBe(true);
         }
 
         expect(result.score.value).toBeGreaterThanOrEqual(0);
@@ -279,17 +315,24 @@ describe('properties of random Markdown', () => {
   });
 
   it('never under-estimates how deep lists and block quotes nest', () => {
-    const prefix = fc.array(fc.constantFrom('> ', '- ', '1. ', '* ', '  ', '   ', '\t'), {
-      maxLength: 8,
-    });
+    const prefix = fc.array(
+      fc.constantFrom('> ', '- ', '1. ', '* ', '  ', '   ', '\t'),
+      {
+        maxLength: 8,
+      },
+    );
     const text = fc
       .array(fc.tuple(prefix, phrase), { minLength: 1, maxLength: 10 })
-      .map((rows) => rows.map(([parts, line]) => parts.join('') + line).join('\n'));
+      .map((rows) =>
+        rows.map(([parts, line]) => parts.join('') + line).join('\n'),
+      );
 
     fc.assert(
       fc.property(text, (source) => {
         const tree = parseMarkdown(sourceFromText('plan.md', source));
-        expect(deepestNesting(source).depth).toBeGreaterThanOrEqual(containerDepth(tree));
+        expect(deepestNesting(source).depth).toBeGreaterThanOrEqual(
+          containerDepth(tree),
+        );
       }),
       { numRuns: 300 },
     );
@@ -300,5 +343,7 @@ describe('properties of random Markdown', () => {
 function containerDepth(node: Nodes): number {
   if (!('children' in node)) return 0;
   const inner = Math.max(0, ...node.children.map(containerDepth));
-  return inner + (node.type === 'blockquote' || node.type === 'listItem' ? 1 : 0);
+  return (
+    inner + (node.type === 'blockquote' || node.type === 'listItem' ? 1 : 0)
+  );
 }

@@ -177,7 +177,9 @@ describe('the executable', () => {
 describe('README: Editors', () => {
   it('the VS Code problem matcher reads every line of the compact format', () => {
     const start = README.indexOf('\n### Editors\n');
-    const task = JSON.parse(/```json\n([\s\S]*?)```/.exec(README.slice(start))![1]);
+    const task = JSON.parse(
+      /```json\n([\s\S]*?)```/.exec(README.slice(start))![1],
+    );
     const { pattern } = task.problemMatcher;
 
     const dir = repository();

@@ -14,7 +14,10 @@ function problemsOf(files: Record<string, string>): string[] {
     return [];
   } catch (error) {
     if (!(error instanceof RuleFileError)) throw error;
-    return error.problems.map((problem) => `${problem.file.replace(`${folder}/`, '')}:${problem.line}: ${problem.message}`);
+    return error.problems.map(
+      (problem) =>
+        `${problem.file.replace(`${folder}/`, '')}:${problem.line}: ${problem.message}`,
+    );
   }
 }
 
@@ -51,8 +54,12 @@ describe('rule files', () => {
   });
 
   it('merges an override into the shipped rule of the same id', () => {
-    const folder = tempFiles({ 'fuzzy-title.yml': 'options:\n  minItemCoverage: 0.9\n' });
-    const rule = loadRules([SHIPPED_RULES, folder]).find((candidate) => candidate.id === 'fuzzy-title');
+    const folder = tempFiles({
+      'fuzzy-title.yml': 'options:\n  minItemCoverage: 0.9\n',
+    });
+    const rule = loadRules([SHIPPED_RULES, folder]).find(
+      (candidate) => candidate.id === 'fuzzy-title',
+    );
 
     expect(rule?.options.minItemCoverage).toBe(0.9);
     expect(rule?.options.leadCredit).toBe(0.5);
@@ -60,7 +67,9 @@ describe('rule files', () => {
   });
 
   it('exits 2 with file:line messages when the command line names a broken rule', async () => {
-    const folder = tempFiles({ 'bad.yml': 'kind: alias\ndescription: x\noptions:\n  synonyms: [[one]]\n' });
+    const folder = tempFiles({
+      'bad.yml': 'kind: alias\ndescription: x\noptions:\n  synonyms: [[one]]\n',
+    });
     const run = await runCli(['--rules', folder, 'plan.md', 'gaps.md']);
 
     expect(run.code).toBe(2);
@@ -79,7 +88,10 @@ describe('config file and precedence', () => {
     });
     mkdirSync(join(root, 'team-rules'));
     mkdirSync(join(root, 'nested', 'deeper'), { recursive: true });
-    writeFileSync(join(root, 'team-rules', 'alias.yml'), 'options:\n  synonyms: [[secret store, secrets]]\n');
+    writeFileSync(
+      join(root, 'team-rules', 'alias.yml'),
+      'options:\n  synonyms: [[secret store, secrets]]\n',
+    );
     const cliRules = tempFiles({ 'alias.yml': 'enabled: false\n' });
 
     const { main } = await import('../src/cli.js');
@@ -96,14 +108,18 @@ describe('config file and precedence', () => {
     };
 
     const withConfig = await capture(['rules']);
-    expect(withConfig.out).toMatch(/^alias +alias +on +.*team-rules\/alias\.yml$/m);
+    expect(withConfig.out).toMatch(
+      /^alias +alias +on +.*team-rules\/alias\.yml$/m,
+    );
 
     const overridden = await capture(['rules', '--rules', cliRules]);
     expect(overridden.out).toMatch(/^alias +alias +off /m);
   });
 
   it('reports an unknown key in the config with its line', async () => {
-    const root = tempFiles({ '.plan-audit.yml': 'rules: []\nfailOn: [missing]\ncolour: red\n' });
+    const root = tempFiles({
+      '.plan-audit.yml': 'rules: []\nfailOn: [missing]\ncolour: red\n',
+    });
     const { main } = await import('../src/cli.js');
     let err = '';
     const code = await main(['rules'], {

@@ -38,14 +38,27 @@ describe('verdicts', () => {
     - [ ] Add Health Check Endpoints
   `;
 
-  const byId = Object.fromEntries(verdicts(plan).map((entry) => [entry.id, entry]));
+  const byId = Object.fromEntries(
+    verdicts(plan).map((entry) => [entry.id, entry]),
+  );
 
   it('is present when exactly one section covers the item', () => {
-    expect(byId['Gap 1']).toEqual({ id: 'Gap 1', verdict: 'present', lines: [[5, 6]] });
+    expect(byId['Gap 1']).toEqual({
+      id: 'Gap 1',
+      verdict: 'present',
+      lines: [[5, 6]],
+    });
   });
 
   it('is duplicate for two separate sections, but not for a parent and its child', () => {
-    expect(byId['Gap 2']).toEqual({ id: 'Gap 2', verdict: 'duplicate', lines: [[7, 8], [10, 10]] });
+    expect(byId['Gap 2']).toEqual({
+      id: 'Gap 2',
+      verdict: 'duplicate',
+      lines: [
+        [7, 8],
+        [10, 10],
+      ],
+    });
   });
 
   it('is partial when only body text mentions the item', () => {
@@ -55,14 +68,20 @@ describe('verdicts', () => {
   it('is missing when only a table of contents and a checklist name the item', () => {
     const judgement = auditTexts(plan, GAPS).judgements[2];
     expect(judgement.verdict).toBe('missing');
-    expect(judgement.references.map((reference) => [reference.line, reference.kind])).toEqual([
+    expect(
+      judgement.references.map((reference) => [reference.line, reference.kind]),
+    ).toEqual([
       [3, 'toc'],
       [14, 'checklist'],
     ]);
   });
 
   it('does not let a near miss cover the item', () => {
-    expect(byId['Gap 4']).toEqual({ id: 'Gap 4', verdict: 'missing', lines: [] });
+    expect(byId['Gap 4']).toEqual({
+      id: 'Gap 4',
+      verdict: 'missing',
+      lines: [],
+    });
   });
 
   it('counts a parent and child with the same title once, keeping the better match', () => {
@@ -112,7 +131,12 @@ describe('suggestions for missing items', () => {
     expect(missing.verdict).toBe('missing');
     expect(missing.suggestion).toEqual({
       afterLine: 6,
-      near: { title: 'Model Checkpointing', startLine: 4, endLine: 6, item: 'Gap 2 Model Checkpointing' },
+      near: {
+        title: 'Model Checkpointing',
+        startLine: 4,
+        endLine: 6,
+        item: 'Gap 2 Model Checkpointing',
+      },
     });
   });
 

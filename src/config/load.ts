@@ -1,6 +1,12 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 
-import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 
 import { RuleFileError, type RuleProblem } from '../rules/load.js';
 import { readSettingsText } from '../input/read.js';
@@ -21,12 +27,22 @@ export interface ConfigFile {
 }
 
 /** Top-level keys, with the part of plan-audit that owns each. */
-const KNOWN_KEYS = new Set(['rules', 'failOn', 'minScore', 'maxMissing', 'gates', 'fix']);
+const KNOWN_KEYS = new Set([
+  'rules',
+  'failOn',
+  'minScore',
+  'maxMissing',
+  'gates',
+  'fix',
+]);
 
 export function loadConfigFile(path: string): ConfigFile {
   const text = readSettingsText(path);
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const document = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: false,
+  });
 
   const problems: RuleProblem[] = document.errors.map((error) => ({
     file: path,
@@ -35,10 +51,13 @@ export function loadConfigFile(path: string): ConfigFile {
   }));
   if (problems.length > 0) throw new RuleFileError(problems);
 
-  const lineOf = (keyPath: Array<string | number>) => nodeLine(document, counter, keyPath);
+  const lineOf = (keyPath: Array<string | number>) =>
+    nodeLine(document, counter, keyPath);
   const data = (document.toJS() ?? {}) as Record<string, unknown>;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new RuleFileError([{ file: path, line: 1, message: 'expected a mapping of settings' }]);
+    throw new RuleFileError([
+      { file: path, line: 1, message: 'expected a mapping of settings' },
+    ]);
   }
 
   for (const key of Object.keys(data)) {
@@ -56,7 +75,8 @@ export function loadConfigFile(path: string): ConfigFile {
     path,
     data,
     lineOf,
-    resolvePath: (entry) => (isAbsolute(entry) ? entry : resolve(dirname(path), entry)),
+    resolvePath: (entry) =>
+      isAbsolute(entry) ? entry : resolve(dirname(path), entry),
   };
 }
 
@@ -66,22 +86,40 @@ export function configRuleSources(config: ConfigFile): string[] {
   if (value === undefined) return [];
 
   const entries = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string')) {
+  if (
+    !Array.isArray(entries) ||
+    !entries.every((entry) => typeof entry === 'string')
+  ) {
     throw new RuleFileError([
-      { file: config.path, line: config.lineOf(['rules']), message: '"rules" must be a path or a list of paths' },
+      {
+        file: config.path,
+        line: config.lineOf(['rules']),
+        message: '"rules" must be a path or a list of paths',
+      },
     ]);
   }
   return entries.map((entry) => config.resolvePath(entry));
 }
 
-function nodeLine(document: Document, counter: LineCounter, path: Array<string | number>): number {
+function nodeLine(
+  document: Document,
+  counter: LineCounter,
+  path: Array<string | number>,
+): number {
   const node = document.getIn(path, true) as YamlNode | undefined;
   if (node?.range) return counter.linePos(node.range[0]).line;
 
   // A key with a null value has no node of its own: find the key instead.
-  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  const parent =
+    path.length > 1
+      ? document.getIn(path.slice(0, -1), true)
+      : document.contents;
   if (isMap(parent)) {
-    const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path.at(-1)));
+    const pair = parent.items.find(
+      (item) =>
+        String((item.key as { value?: unknown })?.value) ===
+        String(path.at(-1)),
+    );
     const key = pair?.key as YamlNode | undefined;
     if (key?.range) return counter.linePos(key.range[0]).line;
   }

@@ -7,7 +7,8 @@
 const ASKING_LABELS =
   /^(missing|needed|need|required|requirement|requirements|todo|to do|add|what|expected|description|details|scope|goal|deliverables?|should|must|wanted|ask|gap|fix|proposal|solution)$/i;
 
-const LABELLED_LINE = /^[\s>*+-]*(?:\*\*|__)?([\p{L} /]{2,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
+const LABELLED_LINE =
+  /^[\s>*+-]*(?:\*\*|__)?([\p{L} /]{2,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
 
 /**
  * The text of the asking lines: labelled lines with an asking label, and
@@ -19,7 +20,8 @@ export function askingText(body: string): string {
 
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inCode = !inCode;
-    if (inCode || /^\s*(```|~~~|\||#)/.test(line) || line.trim() === '') continue;
+    if (inCode || /^\s*(```|~~~|\||#)/.test(line) || line.trim() === '')
+      continue;
 
     const labelled = LABELLED_LINE.exec(line);
     if (!labelled) kept.push(line);

@@ -33,12 +33,19 @@ export function readGapList(file: SourceFile): GapListDocument {
 }
 
 /** The text of lines `from`..`to` (1-based, inclusive). */
-export function linesBetween(document: GapListDocument, from: number, to: number): string {
+export function linesBetween(
+  document: GapListDocument,
+  from: number,
+  to: number,
+): string {
   return document.lines.slice(from - 1, to).join('\n');
 }
 
 /** The headings above a line, nearest first. */
-export function ancestorTitles(document: GapListDocument, line: number): string[] {
+export function ancestorTitles(
+  document: GapListDocument,
+  line: number,
+): string[] {
   const titles: string[] = [];
   let depthLimit = 7;
 

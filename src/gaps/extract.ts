@@ -42,7 +42,8 @@ const STRATEGIES: Strategy[] = [
   },
   {
     source: 'table-row',
-    describes: 'table rows under a Component/Requirement/Gap/Item/Feature column',
+    describes:
+      'table rows under a Component/Requirement/Gap/Item/Feature column',
     find: findTableRows,
   },
   {
@@ -87,7 +88,10 @@ function itemHeadings(document: GapListDocument): number[] {
   return document.sections
     .map((section) => section.index)
     .filter((index) => index !== titleIndex)
-    .filter((index) => priorityOfGroupHeading(document.sections[index].title) === null);
+    .filter(
+      (index) =>
+        priorityOfGroupHeading(document.sections[index].title) === null,
+    );
 }
 
 /**
@@ -95,7 +99,9 @@ function itemHeadings(document: GapListDocument): number[] {
  * at least half of the headings that could be items carry one.
  */
 function findIdHeadings(document: GapListDocument): ItemDraft[] {
-  const candidates = itemHeadings(document).filter((index) => !isGroupOnly(document, index));
+  const candidates = itemHeadings(document).filter(
+    (index) => !isGroupOnly(document, index),
+  );
   const withId = candidates.filter(
     (index) => parseDecoratedTitle(document.sections[index].title).id !== null,
   );
@@ -114,7 +120,11 @@ function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
 function isGroupOnly(document: GapListDocument, index: number): boolean {
   const section = document.sections[index];
   const hasChildren = document.sections.some((other) => other.parent === index);
-  return hasChildren && REMOVAL_HEADING.test(section.title) && section.title.split(/\s+/).length <= 6;
+  return (
+    hasChildren &&
+    REMOVAL_HEADING.test(section.title) &&
+    section.title.split(/\s+/).length <= 6
+  );
 }
 
 function headingDraft(
@@ -163,12 +173,16 @@ function findTableRows(document: GapListDocument): ItemDraft[] {
 }
 
 function tableDrafts(table: Table): ItemDraft[] {
-  const header = table.children[0]?.children.map((cell) => plainText(cell).replace(/[*_`]/g, ''));
+  const header = table.children[0]?.children.map((cell) =>
+    plainText(cell).replace(/[*_`]/g, ''),
+  );
   if (!header) return [];
 
   const itemColumn = header.findIndex((name) => ITEM_COLUMN.test(name.trim()));
   if (itemColumn < 0) return [];
-  const priorityColumn = header.findIndex((name) => PRIORITY_COLUMN.test(name.trim()));
+  const priorityColumn = header.findIndex((name) =>
+    PRIORITY_COLUMN.test(name.trim()),
+  );
   const idColumn = header.findIndex((name) => ID_COLUMN.test(name.trim()));
 
   return table.children.slice(1).flatMap((row) => {
@@ -176,7 +190,9 @@ function tableDrafts(table: Table): ItemDraft[] {
     if (!cell || plainText(cell) === '') return [];
 
     const others = row.children.flatMap((other, index) =>
-      index === itemColumn ? [] : [`${header[index] ?? ''}: ${plainText(other)}`],
+      index === itemColumn
+        ? []
+        : [`${header[index] ?? ''}: ${plainText(other)}`],
     );
 
     return [
@@ -186,8 +202,12 @@ function tableDrafts(table: Table): ItemDraft[] {
         line: row.position?.start.line ?? 1,
         source: 'table-row' as const,
         body: others.join('\n'),
-        statedPriority: priorityColumn >= 0 ? plainText(row.children[priorityColumn] ?? cell) : undefined,
-        statedId: idColumn >= 0 ? plainText(row.children[idColumn] ?? cell) : undefined,
+        statedPriority:
+          priorityColumn >= 0
+            ? plainText(row.children[priorityColumn] ?? cell)
+            : undefined,
+        statedId:
+          idColumn >= 0 ? plainText(row.children[idColumn] ?? cell) : undefined,
       },
     ];
   });
@@ -209,8 +229,10 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
     if (section === null) return;
 
     const title = document.sections[section].title;
-    const grouped = priorityOfGroupHeading(title) !== null || REMOVAL_HEADING.test(title);
-    if (!grouped && !(list.ordered && section !== documentTitleIndex(document))) return;
+    const grouped =
+      priorityOfGroupHeading(title) !== null || REMOVAL_HEADING.test(title);
+    if (!grouped && !(list.ordered && section !== documentTitleIndex(document)))
+      return;
 
     for (const item of list.children) {
       if (item.checked === true) continue;

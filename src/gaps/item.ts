@@ -3,8 +3,16 @@ import type { Nodes } from 'mdast';
 import type { GapItem, ItemSource, Priority } from '../model.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { plainText } from '../text/plain.js';
-import { ancestorTitles, type GapListDocument, isStruckThrough } from './document.js';
-import { priorityIn, priorityLine, priorityOfGroupHeading } from './priority.js';
+import {
+  ancestorTitles,
+  type GapListDocument,
+  isStruckThrough,
+} from './document.js';
+import {
+  priorityIn,
+  priorityLine,
+  priorityOfGroupHeading,
+} from './priority.js';
 
 /** Headings under which every item is to be taken out of the plan. */
 const REMOVAL_GROUP =
@@ -31,7 +39,10 @@ export interface ItemDraft {
  * settle its priority, from the item itself first, then from the nearest
  * heading above it that names one, else medium.
  */
-export function buildItem(document: GapListDocument, draft: ItemDraft): GapItem {
+export function buildItem(
+  document: GapListDocument,
+  draft: ItemDraft,
+): GapItem {
   const decorated = parseDecoratedTitle(draft.raw);
   const ancestors = ancestorTitles(document, draft.line);
 
@@ -87,6 +98,9 @@ function settlePriority(
 
 /** "Same as row 1" or "See Gap 4" said in an item's own text. */
 function seeAlsoInBody(body: string): string | null {
-  const match = /\b(?:same as|duplicate of|repeats|see)\s+(?:row|item)?\s*(?<target>(?:gap|req|item)?[\s-]?#?\d+(?:\.\d+)*)\b/i.exec(body);
+  const match =
+    /\b(?:same as|duplicate of|repeats|see)\s+(?:row|item)?\s*(?<target>(?:gap|req|item)?[\s-]?#?\d+(?:\.\d+)*)\b/i.exec(
+      body,
+    );
   return match?.groups?.target.trim() ?? null;
 }

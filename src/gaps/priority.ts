@@ -7,10 +7,22 @@ import { emojiPriorities } from '../text/decorations.js';
  * Availability" or "Low Latency" never read as priorities.
  */
 const PRIORITY_WORDS: ReadonlyArray<[RegExp, Priority]> = [
-  [/\b(critical|blockers?|urgent|p0|must[- ]haves?|must[- ]fix|must|showstoppers?)\b/i, 'critical'],
-  [/\b(p1|should[- ]haves?|should[- ]fix|should|important)\b|\bhigh(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i, 'high'],
-  [/\b(p2|moderate|normal)\b|\bmedium(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i, 'medium'],
-  [/\b(p3|nice[- ]to[- ]haves?|could[- ]haves?|could|minor|later)\b|\blow(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i, 'low'],
+  [
+    /\b(critical|blockers?|urgent|p0|must[- ]haves?|must[- ]fix|must|showstoppers?)\b/i,
+    'critical',
+  ],
+  [
+    /\b(p1|should[- ]haves?|should[- ]fix|should|important)\b|\bhigh(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i,
+    'high',
+  ],
+  [
+    /\b(p2|moderate|normal)\b|\bmedium(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i,
+    'medium',
+  ],
+  [
+    /\b(p3|nice[- ]to[- ]haves?|could[- ]haves?|could|minor|later)\b|\blow(?=\s*(priority|prio|items|gaps|\)|:|-|–|—|$))/i,
+    'low',
+  ],
 ];
 
 /** The first priority a short text names by emoji or word, if any. */

@@ -7,7 +7,10 @@ import { titleTokens } from '../text/tokens.js';
  * item's once normalised. The first listing stays, counted once; the
  * second becomes a line in `alsoListedAt` and a finding with both lines.
  */
-export function mergeRepeats(items: GapItem[]): { items: GapItem[]; findings: Finding[] } {
+export function mergeRepeats(items: GapItem[]): {
+  items: GapItem[];
+  findings: Finding[];
+} {
   const kept: GapItem[] = [];
   const findings: Finding[] = [];
   const keys = new Map<GapItem, string>();
@@ -43,7 +46,11 @@ export function mergeRepeats(items: GapItem[]): { items: GapItem[]; findings: Fi
   return { items: kept, findings };
 }
 
-function repeats(item: GapItem, earlier: GapItem, keys: Map<GapItem, string>): boolean {
+function repeats(
+  item: GapItem,
+  earlier: GapItem,
+  keys: Map<GapItem, string>,
+): boolean {
   if (item.remove !== earlier.remove) return false;
   if (item.seeAlso && pointsAt(item.seeAlso, earlier)) return true;
 
@@ -54,7 +61,9 @@ function repeats(item: GapItem, earlier: GapItem, keys: Map<GapItem, string>): b
 /** Does a reference such as "Gap 4", "4", "4.1" or "#4" name this item? */
 function pointsAt(target: string, item: GapItem): boolean {
   const wanted = normalizeReference(target);
-  const names = [item.id, item.number].filter((name): name is string => name !== null);
+  const names = [item.id, item.number].filter(
+    (name): name is string => name !== null,
+  );
   return names.some((name) => {
     const have = normalizeReference(name);
     return have === wanted || have.replace(/^\D+/, '') === wanted;

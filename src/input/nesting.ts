@@ -51,7 +51,9 @@ export function deepestNesting(text: string): Nesting {
 
     if (end >= text.length) break;
     start =
-      text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+      text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF
+        ? end + 2
+        : end + 1;
     line++;
   }
   return deepest;
@@ -102,7 +104,8 @@ function listMarkerEnd(text: string, from: number, end: number): number {
   if (code === 0x2d || code === 0x2b || code === 0x2a) {
     index++;
   } else {
-    while (index < end && index - from < 9 && isDigit(text.charCodeAt(index))) index++;
+    while (index < end && index - from < 9 && isDigit(text.charCodeAt(index)))
+      index++;
     const closer = text.charCodeAt(index);
     if (index === from || (closer !== 0x2e && closer !== 0x29)) return from;
     index++;
@@ -132,7 +135,9 @@ export function assertTreeDepthWithin(
   file: SourceFile,
   maxDepth: number,
 ): void {
-  const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
+  const stack: Array<{ node: Nodes; depth: number }> = [
+    { node: tree, depth: 0 },
+  ];
 
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -145,7 +150,8 @@ export function assertTreeDepthWithin(
       );
     }
     if ('children' in node) {
-      for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+      for (const child of node.children)
+        stack.push({ node: child, depth: depth + 1 });
     }
   }
 }

@@ -77,7 +77,10 @@ export async function readGapList(
 /** Read a file relative to `cwd`, naming it in errors as the user did. */
 function readAt(path: string, input: InputContext): SourceFile {
   try {
-    return { ...readSourceFile(resolve(input.cwd, path), input.maxBytes), path };
+    return {
+      ...readSourceFile(resolve(input.cwd, path), input.maxBytes),
+      path,
+    };
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(error.message, path);
     throw error;
@@ -87,7 +90,8 @@ function readAt(path: string, input: InputContext): SourceFile {
 async function readStdinSource(input: InputContext): Promise<SourceFile> {
   const maxBytes = input.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   const bytes = await input.readStdin(maxBytes);
-  if (bytes.length > maxBytes) throw sizeLimitError(input.stdinName, null, maxBytes);
+  if (bytes.length > maxBytes)
+    throw sizeLimitError(input.stdinName, null, maxBytes);
 
   return sourceFromBytes(input.stdinName, bytes);
 }

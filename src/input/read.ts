@@ -2,7 +2,12 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 import { UsageError } from '../errors.js';
 import type { SourceFile } from '../model.js';
-import { DEFAULT_LIMITS, MEGABYTE, megabytes, SETTINGS_FILE_MAX_BYTES } from './limits.js';
+import {
+  DEFAULT_LIMITS,
+  MEGABYTE,
+  megabytes,
+  SETTINGS_FILE_MAX_BYTES,
+} from './limits.js';
 import { firstUtf8Break } from './utf8.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -28,7 +33,8 @@ export function readSourceFile(
  */
 export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
   const text = decodeText(bytes, path);
-  if (text.trim() === '') throw new UsageError('is empty (blank lines only)', path);
+  if (text.trim() === '')
+    throw new UsageError('is empty (blank lines only)', path);
 
   return { path, text, lines: countLines(text) };
 }
@@ -95,12 +101,17 @@ export function readBytes(path: string, maxBytes: number): Buffer {
   }
 }
 
-function readOpenFile(descriptor: number, path: string, maxBytes: number): Buffer {
+function readOpenFile(
+  descriptor: number,
+  path: string,
+  maxBytes: number,
+): Buffer {
   const stats = fstatSync(descriptor);
   if (stats.isDirectory()) {
     throw new UsageError('is a folder, expected a Markdown file', path);
   }
-  if (stats.isFile() && stats.size > maxBytes) throw sizeLimitError(path, stats.size, maxBytes);
+  if (stats.isFile() && stats.size > maxBytes)
+    throw sizeLimitError(path, stats.size, maxBytes);
 
   // Pipes and devices have no size up front: read in chunks and stop as
   // soon as the limit is passed.
@@ -134,7 +145,9 @@ export function sizeLimitError(
 
   // Rounded figures can look equal near the limit; then bytes say it.
   const shown =
-    megabytes(size) === megabytes(maxBytes) ? `${size} bytes` : `${megabytes(size)} MB`;
+    megabytes(size) === megabytes(maxBytes)
+      ? `${size} bytes`
+      : `${megabytes(size)} MB`;
   const raise = `raise it with --max-size ${Math.ceil(size / MEGABYTE)}`;
   return new UsageError(`is ${shown}, over ${limit} (${raise})`, path);
 }
@@ -145,7 +158,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder, expected a Markdown file';
-  if (code === 'ENOTDIR') return 'no such file (a part of the path is not a folder)';
+  if (code === 'ENOTDIR')
+    return 'no such file (a part of the path is not a folder)';
   if (code === 'ELOOP') return 'cannot be read (too many symbolic links)';
   if (code === 'ENAMETOOLONG') return 'cannot be read (the name is too long)';
   if (code === 'EMFILE' || code === 'ENFILE')
@@ -168,12 +182,17 @@ function decodeText(bytes: Buffer, path: string): string {
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new UsageError(`is binary (a NUL byte at offset ${nul}), not Markdown`, path);
+    throw new UsageError(
+      `is binary (a NUL byte at offset ${nul}), not Markdown`,
+      path,
+    );
   }
 
   const start = hasUtf8Bom(bytes) ? UTF8_BOM.length : 0;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      bytes.subarray(start),
+    );
   } catch {
     const found = firstUtf8Break(bytes.subarray(start));
     const where = found
@@ -207,7 +226,10 @@ function wideEncoding(bytes: Buffer): string | null {
   const pairs = Math.floor(sample.length / 2);
   const mostly = (count: number) => pairs >= 2 && count >= pairs * 0.4;
   const rarely = (count: number) => count <= pairs * 0.05;
-  if ((mostly(nuls[0]) && rarely(nuls[1])) || (mostly(nuls[1]) && rarely(nuls[0]))) {
+  if (
+    (mostly(nuls[0]) && rarely(nuls[1])) ||
+    (mostly(nuls[1]) && rarely(nuls[0]))
+  ) {
     return 'UTF-16 (without a byte order mark)';
   }
   return null;

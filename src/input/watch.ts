@@ -10,7 +10,10 @@ const SETTLE_MS = 150;
  * renaming it over the old one is noticed too. Resolves to false when
  * the signal aborts first.
  */
-export function waitForChange(paths: string[], signal?: AbortSignal): Promise<boolean> {
+export function waitForChange(
+  paths: string[],
+  signal?: AbortSignal,
+): Promise<boolean> {
   const wanted = new Map<string, Set<string>>();
   for (const path of paths.map((each) => resolve(each))) {
     const names = wanted.get(dirname(path)) ?? new Set<string>();

@@ -21,19 +21,27 @@ export function settleClaims(items: GapItem[], evidence: Evidence[][]): void {
       if (!entry.accepted || entry.section === null) continue;
 
       const owner = owners.get(entry.section);
-      if (!owner || owner.position === position || entry.confidence >= owner.confidence) continue;
+      if (
+        !owner ||
+        owner.position === position ||
+        entry.confidence >= owner.confidence
+      )
+        continue;
       entry.accepted = false;
       entry.reason += `; rejected: the heading belongs to ${label({ item: items[owner.position] })}`;
     }
   });
 }
 
-function findOwners(evidence: Evidence[][]): Map<number, { position: number; confidence: number }> {
+function findOwners(
+  evidence: Evidence[][],
+): Map<number, { position: number; confidence: number }> {
   const owners = new Map<number, { position: number; confidence: number }>();
 
   evidence.forEach((entries, position) => {
     for (const entry of entries) {
-      if (!entry.accepted || entry.basis !== 'title' || entry.section === null) continue;
+      if (!entry.accepted || entry.basis !== 'title' || entry.section === null)
+        continue;
       if (entry.confidence < OWNING_CONFIDENCE) continue;
 
       const known = owners.get(entry.section);

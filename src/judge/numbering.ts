@@ -6,7 +6,10 @@ import type { Finding, GapItem } from '../model.js';
  * `Gap 4`s mean one of them was misnumbered.
  */
 export function findNumberingProblems(items: GapItem[]): Finding[] {
-  const series = new Map<string, Array<{ number: number; line: number; id: string }>>();
+  const series = new Map<
+    string,
+    Array<{ number: number; line: number; id: string }>
+  >();
 
   for (const item of items) {
     const match = item.id ? /^(.*?)[\s#-]*(\d+)$/.exec(item.id) : null;
@@ -14,14 +17,23 @@ export function findNumberingProblems(items: GapItem[]): Finding[] {
 
     const prefix = match[1].toLowerCase();
     const entries = series.get(prefix) ?? [];
-    entries.push({ number: Number(match[2]), line: item.line, id: item.id as string });
+    entries.push({
+      number: Number(match[2]),
+      line: item.line,
+      id: item.id as string,
+    });
     series.set(prefix, entries);
   }
 
-  return [...series.values()].flatMap((entries) => [...repeats(entries), ...holes(entries)]);
+  return [...series.values()].flatMap((entries) => [
+    ...repeats(entries),
+    ...holes(entries),
+  ]);
 }
 
-function repeats(entries: Array<{ number: number; line: number; id: string }>): Finding[] {
+function repeats(
+  entries: Array<{ number: number; line: number; id: string }>,
+): Finding[] {
   const seen = new Map<number, { line: number; id: string }>();
   const findings: Finding[] = [];
 
@@ -42,10 +54,13 @@ function repeats(entries: Array<{ number: number; line: number; id: string }>): 
   return findings;
 }
 
-function holes(entries: Array<{ number: number; line: number; id: string }>): Finding[] {
+function holes(
+  entries: Array<{ number: number; line: number; id: string }>,
+): Finding[] {
   const findings: Finding[] = [];
   const first = new Map<number, { number: number; line: number; id: string }>();
-  for (const entry of entries) if (!first.has(entry.number)) first.set(entry.number, entry);
+  for (const entry of entries)
+    if (!first.has(entry.number)) first.set(entry.number, entry);
   const sorted = [...first.values()].sort((a, b) => a.number - b.number);
 
   for (let index = 1; index < sorted.length; index++) {
@@ -53,7 +68,10 @@ function holes(entries: Array<{ number: number; line: number; id: string }>): Fi
     const after = sorted[index];
     if (after.number - before.number <= 1) continue;
 
-    const absent = after.number - before.number === 2 ? `${after.number - 1}` : `${before.number + 1}–${after.number - 1}`;
+    const absent =
+      after.number - before.number === 2
+        ? `${after.number - 1}`
+        : `${before.number + 1}–${after.number - 1}`;
     findings.push({
       kind: 'id-hole',
       severity: 'info',

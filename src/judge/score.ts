@@ -1,4 +1,11 @@
-import type { Judgement, Priority, PriorityFigure, Score, Summary, Verdict } from '../model.js';
+import type {
+  Judgement,
+  Priority,
+  PriorityFigure,
+  Score,
+  Summary,
+  Verdict,
+} from '../model.js';
 import { PRIORITIES } from '../model.js';
 
 export interface ScoreSettings {
@@ -16,18 +23,37 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
  * required items, to one decimal. A removal check earns full credit when
  * it passes and none when the plan still has the item.
  */
-export function computeScore(judgements: Judgement[], settings: ScoreSettings): Score {
+export function computeScore(
+  judgements: Judgement[],
+  settings: ScoreSettings,
+): Score {
   const required = judgements.filter((judgement) => !judgement.item.optional);
 
   const byPriority: PriorityFigure[] = PRIORITIES.map((priority) => {
-    const items = required.filter((judgement) => judgement.item.priority === priority);
-    const credit = items.reduce((sum, judgement) => sum + creditOf(judgement, settings), 0);
-    return { priority, weight: settings.weights[priority], items: items.length, credit };
+    const items = required.filter(
+      (judgement) => judgement.item.priority === priority,
+    );
+    const credit = items.reduce(
+      (sum, judgement) => sum + creditOf(judgement, settings),
+      0,
+    );
+    return {
+      priority,
+      weight: settings.weights[priority],
+      items: items.length,
+      credit,
+    };
   });
 
-  const earned = byPriority.reduce((sum, figure) => sum + figure.weight * figure.credit, 0);
-  const possible = byPriority.reduce((sum, figure) => sum + figure.weight * figure.items, 0);
-  const value = possible === 0 ? 100 : roundTo(100 * earned / possible, 1);
+  const earned = byPriority.reduce(
+    (sum, figure) => sum + figure.weight * figure.credit,
+    0,
+  );
+  const possible = byPriority.reduce(
+    (sum, figure) => sum + figure.weight * figure.items,
+    0,
+  );
+  const value = possible === 0 ? 100 : roundTo((100 * earned) / possible, 1);
 
   return {
     value,
@@ -38,7 +64,10 @@ export function computeScore(judgements: Judgement[], settings: ScoreSettings): 
   };
 }
 
-export function creditOf(judgement: Judgement, settings: ScoreSettings): number {
+export function creditOf(
+  judgement: Judgement,
+  settings: ScoreSettings,
+): number {
   if (judgement.item.remove) return judgement.passed ? 1 : 0;
   return settings.credits[judgement.verdict];
 }
@@ -46,7 +75,8 @@ export function creditOf(judgement: Judgement, settings: ScoreSettings): number 
 export function summarize(judgements: Judgement[]): Summary {
   const checks = judgements.filter((judgement) => judgement.item.remove);
   const wanted = judgements.filter((judgement) => !judgement.item.remove);
-  const count = (verdict: Verdict) => wanted.filter((judgement) => judgement.verdict === verdict).length;
+  const count = (verdict: Verdict) =>
+    wanted.filter((judgement) => judgement.verdict === verdict).length;
 
   return {
     total: judgements.length,

@@ -20,7 +20,10 @@ export function findSimilarSections(plan: PlanOutline): Finding[] {
 function sameTitles(plan: PlanOutline): Finding[] {
   const byTitle = new Map<string, Section[]>();
   for (const section of plan.sections) {
-    const title = parseDecoratedTitle(section.title).title.replace(/\([^()]*\)/g, ' ');
+    const title = parseDecoratedTitle(section.title).title.replace(
+      /\([^()]*\)/g,
+      ' ',
+    );
     const stems = titleTokens(title);
     if (stems.length < 2) continue;
 
@@ -42,11 +45,16 @@ function sameTitles(plan: PlanOutline): Finding[] {
 function sameBodies(plan: PlanOutline): Finding[] {
   const lines = plan.file.text.split(/\r\n|\r|\n/);
   const bodies = plan.sections
-    .map((section) => ({ section, lines: ownLines(section, plan.sections, lines) }))
+    .map((section) => ({
+      section,
+      lines: ownLines(section, plan.sections, lines),
+    }))
     .filter((body) => body.lines.size >= MIN_LINES);
 
   const findings: Finding[] = [];
-  for (const [first, second] of candidatePairs(bodies.map((body) => body.lines))) {
+  for (const [first, second] of candidatePairs(
+    bodies.map((body) => body.lines),
+  )) {
     const a = bodies[first];
     const b = bodies[second];
     if (shared(a.lines, b.lines) < MIN_SHARED) continue;
@@ -81,9 +89,16 @@ function candidatePairs(bodies: Set<string>[]): [number, number][] {
 
   const pairs = new Map<number, Set<number>>();
   bodies.forEach((body, index) => {
-    const probes = Math.min(body.size, Math.floor((1 - MIN_SHARED) * body.size) + 2);
+    const probes = Math.min(
+      body.size,
+      Math.floor((1 - MIN_SHARED) * body.size) + 2,
+    );
     const rarest = [...body]
-      .sort((a, b) => (holders.get(a) as number[]).length - (holders.get(b) as number[]).length)
+      .sort(
+        (a, b) =>
+          (holders.get(a) as number[]).length -
+          (holders.get(b) as number[]).length,
+      )
       .slice(0, probes);
 
     for (const line of rarest) {
@@ -99,20 +114,30 @@ function candidatePairs(bodies: Set<string>[]): [number, number][] {
 
   return [...pairs.keys()]
     .sort((a, b) => a - b)
-    .flatMap((low) => [...(pairs.get(low) as Set<number>)].sort((a, b) => a - b).map(
-      (high): [number, number] => [low, high],
-    ));
+    .flatMap((low) =>
+      [...(pairs.get(low) as Set<number>)]
+        .sort((a, b) => a - b)
+        .map((high): [number, number] => [low, high]),
+    );
 }
 
 /** The non-blank lines a section has before its first subsection. */
-function ownLines(section: Section, sections: Section[], lines: string[]): Set<string> {
+function ownLines(
+  section: Section,
+  sections: Section[],
+  lines: string[],
+): Set<string> {
   const next = sections[section.index + 1];
-  const end = next && next.startLine <= section.endLine ? next.startLine - 1 : section.endLine;
+  const end =
+    next && next.startLine <= section.endLine
+      ? next.startLine - 1
+      : section.endLine;
 
   const own = new Set<string>();
   for (let line = section.startLine + 1; line <= end; line++) {
     const text = lines[line - 1]?.trim() ?? '';
-    if (text.length > 3 && !/^(```|~~~|---|\|?[-:| ]+\|?)$/.test(text)) own.add(text);
+    if (text.length > 3 && !/^(```|~~~|---|\|?[-:| ]+\|?)$/.test(text))
+      own.add(text);
   }
   return own;
 }
@@ -125,5 +150,7 @@ function shared(a: Set<string>, b: Set<string>): number {
 }
 
 function ranges(sections: Section[]): string {
-  return sections.map((section) => `${section.startLine}-${section.endLine}`).join(', ');
+  return sections
+    .map((section) => `${section.startLine}-${section.endLine}`)
+    .join(', ');
 }

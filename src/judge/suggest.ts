@@ -9,21 +9,33 @@ const RELATED_CONFIDENCE = 0.3;
  * so Gap 8 lands after Gap 7), else after the section a rule came closest
  * to accepting, else at the end of the plan.
  */
-export function suggestPlacements(judgements: Judgement[], plan: PlanOutline): void {
+export function suggestPlacements(
+  judgements: Judgement[],
+  plan: PlanOutline,
+): void {
   judgements.forEach((judgement, position) => {
     if (judgement.verdict !== 'missing' || judgement.item.remove) return;
     judgement.suggestion = placementFor(judgements, position, plan);
   });
 }
 
-function placementFor(judgements: Judgement[], position: number, plan: PlanOutline): Suggestion {
+function placementFor(
+  judgements: Judgement[],
+  position: number,
+  plan: PlanOutline,
+): Suggestion {
   const neighbour = nearestCovered(judgements, position);
   if (neighbour) {
     const match = neighbour.matches[0];
     return {
       ...(match.file === undefined ? {} : { file: match.file }),
       afterLine: match.endLine,
-      near: { title: match.title, startLine: match.startLine, endLine: match.endLine, item: label(neighbour) },
+      near: {
+        title: match.title,
+        startLine: match.startLine,
+        endLine: match.endLine,
+        item: label(neighbour),
+      },
     };
   }
 
@@ -32,7 +44,12 @@ function placementFor(judgements: Judgement[], position: number, plan: PlanOutli
     return {
       ...(related.file === undefined ? {} : { file: related.file }),
       afterLine: related.endLine,
-      near: { title: related.title, startLine: related.startLine, endLine: related.endLine, item: null },
+      near: {
+        title: related.title,
+        startLine: related.startLine,
+        endLine: related.endLine,
+        item: null,
+      },
     };
   }
 
@@ -43,37 +60,63 @@ function placementFor(judgements: Judgement[], position: number, plan: PlanOutli
  * The section a rule came closest to accepting, such as "Docker Swarm
  * Orchestration" for "Docker Swarm Rolling Updates".
  */
-function closestRejectedSection(judgement: Judgement, plan: PlanOutline): Section | null {
+function closestRejectedSection(
+  judgement: Judgement,
+  plan: PlanOutline,
+): Section | null {
   let best: { section: number; confidence: number } | null = null;
 
   for (const entry of judgement.evidence) {
-    if (entry.section === null || entry.confidence < RELATED_CONFIDENCE) continue;
-    if (!best || entry.confidence > best.confidence) best = { section: entry.section, confidence: entry.confidence };
+    if (entry.section === null || entry.confidence < RELATED_CONFIDENCE)
+      continue;
+    if (!best || entry.confidence > best.confidence)
+      best = { section: entry.section, confidence: entry.confidence };
   }
   return best ? plan.sections[best.section] : null;
 }
 
 /** The closest item, before or after, that has a plan section (before wins ties). */
-function nearestCovered(judgements: Judgement[], position: number): Judgement | null {
+function nearestCovered(
+  judgements: Judgement[],
+  position: number,
+): Judgement | null {
   for (let distance = 1; distance < judgements.length; distance++) {
-    for (const candidate of [judgements[position - distance], judgements[position + distance]]) {
-      if (candidate && !candidate.item.remove && candidate.matches.length > 0) return candidate;
+    for (const candidate of [
+      judgements[position - distance],
+      judgements[position + distance],
+    ]) {
+      if (candidate && !candidate.item.remove && candidate.matches.length > 0)
+        return candidate;
     }
   }
   return null;
 }
 
 function endOfPlan(plan: PlanOutline): Suggestion {
-  const inLastFile = (section: Section) => (section.file ?? plan.file.path) === plan.file.path;
+  const inLastFile = (section: Section) =>
+    (section.file ?? plan.file.path) === plan.file.path;
   const last: Section | undefined = plan.sections.find(
-    (section) => section.parent === null && section.endLine === plan.file.lines && inLastFile(section),
+    (section) =>
+      section.parent === null &&
+      section.endLine === plan.file.lines &&
+      inLastFile(section),
   );
   return {
     ...(plan.files ? { file: plan.file.path } : {}),
     afterLine: plan.file.lines,
     near: last
-      ? { title: last.title, startLine: last.startLine, endLine: last.endLine, item: null }
-      : { title: '(end of plan)', startLine: plan.file.lines, endLine: plan.file.lines, item: null },
+      ? {
+          title: last.title,
+          startLine: last.startLine,
+          endLine: last.endLine,
+          item: null,
+        }
+      : {
+          title: '(end of plan)',
+          startLine: plan.file.lines,
+          endLine: plan.file.lines,
+          item: null,
+        },
   };
 }
 

@@ -19,7 +19,11 @@ import { isWithin } from '../plan/sections.js';
  * mentions make the item partial; mentions in tables of contents,
  * checklists and summary tables are only listed as references.
  */
-export function judgeItem(item: GapItem, evidence: Evidence[], plan: PlanIndex): Judgement {
+export function judgeItem(
+  item: GapItem,
+  evidence: Evidence[],
+  plan: PlanIndex,
+): Judgement {
   const matches = coveringSections(evidence, plan);
   const { mentions, references } = sortMentions(evidence, plan);
 
@@ -47,21 +51,28 @@ function decide(sections: number, mentions: number): Verdict {
  * only when no heading matches its title: the description is a way to find
  * a section written under another name, not a second place.
  */
-function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[] {
-  const byTitle = evidence.some((entry) => entry.accepted && entry.basis === 'title');
+function coveringSections(
+  evidence: Evidence[],
+  plan: PlanIndex,
+): SectionMatch[] {
+  const byTitle = evidence.some(
+    (entry) => entry.accepted && entry.basis === 'title',
+  );
   const best = new Map<number, Evidence>();
   for (const entry of evidence) {
     if (!entry.accepted || entry.section === null) continue;
     if (byTitle && entry.basis === 'description') continue;
     const known = best.get(entry.section);
-    if (!known || entry.confidence > known.confidence) best.set(entry.section, entry);
+    if (!known || entry.confidence > known.confidence)
+      best.set(entry.section, entry);
   }
 
   const sections = plan.outline.sections;
   const ranked = [...best.values()].sort(
     (a, b) =>
       b.confidence - a.confidence ||
-      sections[b.section as number].depth - sections[a.section as number].depth ||
+      sections[b.section as number].depth -
+        sections[a.section as number].depth ||
       (a.section as number) - (b.section as number),
   );
 
@@ -69,7 +80,9 @@ function coveringSections(evidence: Evidence[], plan: PlanIndex): SectionMatch[]
   for (const candidate of ranked) {
     const index = candidate.section as number;
     const nested = kept.some(
-      (other) => isWithin(sections, index, other.section as number) || isWithin(sections, other.section as number, index),
+      (other) =>
+        isWithin(sections, index, other.section as number) ||
+        isWithin(sections, other.section as number, index),
     );
     if (!nested) kept.push(candidate);
   }
@@ -98,7 +111,8 @@ function sortMentions(evidence: Evidence[], plan: PlanIndex) {
   const order = new Map<Reference, number>();
 
   for (const entry of evidence) {
-    if (!entry.accepted || entry.block === null || seen.has(entry.block)) continue;
+    if (!entry.accepted || entry.block === null || seen.has(entry.block))
+      continue;
     seen.add(entry.block);
 
     const block = plan.block(entry.block);
@@ -114,8 +128,12 @@ function sortMentions(evidence: Evidence[], plan: PlanIndex) {
   }
 
   // Block order is reading order, also across the files of a plan.
-  const byPlace = (a: Reference, b: Reference) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
-  return { mentions: mentions.sort(byPlace), references: references.sort(byPlace) };
+  const byPlace = (a: Reference, b: Reference) =>
+    (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  return {
+    mentions: mentions.sort(byPlace),
+    references: references.sort(byPlace),
+  };
 }
 
 /** Keep quoted text to one readable line. */

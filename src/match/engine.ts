@@ -26,7 +26,10 @@ export class MatchEngine {
     const weights = enabled.filter((rule) => rule.kind === WORD_WEIGHTS_KIND);
     this.vocabulary = new Vocabulary(synonymGroups, {
       words: weights.flatMap((rule) => rule.options.genericWords as string[]),
-      weight: Math.min(1, ...weights.map((rule) => rule.options.genericWeight as number)),
+      weight: Math.min(
+        1,
+        ...weights.map((rule) => rule.options.genericWeight as number),
+      ),
     });
     this.matchers = enabled.flatMap((rule) => {
       const kind = MATCHER_KINDS.get(rule.kind);
@@ -46,7 +49,8 @@ export class MatchEngine {
       variants: titleVariants(item.title)
         .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
         .filter((stems) => stems.length > 0),
-      core: core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
+      core:
+        core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
       parts: (titleParts(item.title) ?? [])
         .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
         .filter((stems) => stems.length > 0),
@@ -56,6 +60,8 @@ export class MatchEngine {
   /** Every rule's evidence for one item. */
   evidenceFor(item: GapItem, plan: PlanIndex): Evidence[] {
     const terms = this.termsOf(item);
-    return this.matchers.flatMap((matcher) => matcher.findEvidence(terms, plan));
+    return this.matchers.flatMap((matcher) =>
+      matcher.findEvidence(terms, plan),
+    );
   }
 }

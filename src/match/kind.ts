@@ -40,12 +40,26 @@ export interface MatcherKind {
 export function sectionEvidence(
   rule: string,
   section: number,
-  fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> & Partial<Evidence>,
+  fields: Pick<Evidence, 'confidence' | 'accepted' | 'reason'> &
+    Partial<Evidence>,
 ): Evidence {
-  return { rule, section, block: null, sharedTokens: [], basis: 'title', ...fields };
+  return {
+    rule,
+    section,
+    block: null,
+    sharedTokens: [],
+    basis: 'title',
+    ...fields,
+  };
 }
 
 /** The `confidence` option most matcher kinds take. */
 export function confidenceOption(value: number): OptionSpecs[string] {
-  return { type: 'number', default: value, min: 0, max: 1, doc: 'confidence of a match' };
+  return {
+    type: 'number',
+    default: value,
+    min: 0,
+    max: 1,
+    doc: 'confidence of a match',
+  };
 }

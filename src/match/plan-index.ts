@@ -56,13 +56,20 @@ export class PlanIndex {
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
     this.vocabulary = vocabulary;
-    this.blockTerms = outline.blocks.map((block) => vocabulary.canonicalTokens(block.text));
+    this.blockTerms = outline.blocks.map((block) =>
+      vocabulary.canonicalTokens(block.text),
+    );
     this.sections = outline.sections.map((section) => this.termsOf(section));
     this.addContext();
 
-    this.sections.forEach((terms, index) => addPostings(this.sectionsByStem, terms.variants.flat(), index));
-    this.blockTerms.forEach((stems, index) => addPostings(this.blocksByStem, stems, index));
-    for (const [stem, postings] of this.sectionsByStem) this.documentFrequency.set(stem, postings.length);
+    this.sections.forEach((terms, index) =>
+      addPostings(this.sectionsByStem, terms.variants.flat(), index),
+    );
+    this.blockTerms.forEach((stems, index) =>
+      addPostings(this.blocksByStem, stems, index),
+    );
+    for (const [stem, postings] of this.sectionsByStem)
+      this.documentFrequency.set(stem, postings.length);
     this.indexIdsAndChildren();
   }
 
@@ -85,7 +92,11 @@ export class PlanIndex {
   rarestInTitles(stems: string[]): string | null {
     let best: string | null = null;
     for (const stem of stems) {
-      if (best === null || this.sectionsWithStem(stem).length < this.sectionsWithStem(best).length) best = stem;
+      if (
+        best === null ||
+        this.sectionsWithStem(stem).length < this.sectionsWithStem(best).length
+      )
+        best = stem;
     }
     return best;
   }
@@ -159,8 +170,13 @@ export class PlanIndex {
       id: decorated.id,
       plain,
       canonical: this.vocabulary.canonicalize(plain),
-      variants: titleVariants(decorated.title).map((text) => this.vocabulary.canonicalize(titleTokens(text))),
-      topic: topic === null ? null : this.vocabulary.canonicalize(titleTokens(topic)),
+      variants: titleVariants(decorated.title).map((text) =>
+        this.vocabulary.canonicalize(titleTokens(text)),
+      ),
+      topic:
+        topic === null
+          ? null
+          : this.vocabulary.canonicalize(titleTokens(topic)),
       parent: [],
       lead: [],
       variantKeys: new Set(),
@@ -171,9 +187,18 @@ export class PlanIndex {
     for (const terms of this.sections) {
       terms.variantKeys = new Set(terms.variants.map(stemKey));
 
-      if (terms.id !== null) addPostings(this.sectionsById, [terms.id.toLowerCase()], terms.section.index);
+      if (terms.id !== null)
+        addPostings(
+          this.sectionsById,
+          [terms.id.toLowerCase()],
+          terms.section.index,
+        );
       const parent = terms.section.parent;
-      if (parent !== null) this.children.set(parent, [...(this.children.get(parent) ?? []), terms.section.index]);
+      if (parent !== null)
+        this.children.set(parent, [
+          ...(this.children.get(parent) ?? []),
+          terms.section.index,
+        ]);
     }
   }
 
@@ -187,12 +212,17 @@ export class PlanIndex {
     this.outline.blocks.forEach((block, index) => {
       if (block.section === null || REFERENCE_KINDS.has(block.kind)) return;
       const lead = this.sections[block.section].lead;
-      if (lead.length < LEAD_STEMS) lead.push(...this.blockTerms[index].slice(0, LEAD_STEMS - lead.length));
+      if (lead.length < LEAD_STEMS)
+        lead.push(...this.blockTerms[index].slice(0, LEAD_STEMS - lead.length));
     });
   }
 }
 
-function addPostings(index: Map<string, number[]>, stems: string[], position: number): void {
+function addPostings(
+  index: Map<string, number[]>,
+  stems: string[],
+  position: number,
+): void {
   for (const stem of new Set(stems)) {
     const postings = index.get(stem);
     if (postings) postings.push(position);

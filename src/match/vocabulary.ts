@@ -15,7 +15,10 @@ export class Vocabulary {
    * @param generic words that say little about a topic ("strategy",
    *   "management") and count for `weight` of a normal word
    */
-  constructor(groups: readonly string[][], generic: { words: string[]; weight: number } = { words: [], weight: 1 }) {
+  constructor(
+    groups: readonly string[][],
+    generic: { words: string[]; weight: number } = { words: [], weight: 1 },
+  ) {
     for (const group of groups) this.addGroup(group);
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
     this.generic = new Set(generic.words.flatMap((word) => tokens(word)));

@@ -18,22 +18,36 @@ const SUMMARY_TITLE =
  */
 export function extractBlocks(tree: Root, sections: Section[]): Block[] {
   const blocks: Block[] = [];
-  const titles = new Set(sections.map((section) => normalizeTitle(section.title)));
+  const titles = new Set(
+    sections.map((section) => normalizeTitle(section.title)),
+  );
 
   const add = (kind: BlockKind, node: Nodes, text: string): void => {
     const line = node.position?.start.line ?? 1;
     const endLine = ownEndLine(node, line);
-    if (text !== '') blocks.push({ kind, line, endLine, text, section: sectionAt(sections, line) });
+    if (text !== '')
+      blocks.push({
+        kind,
+        line,
+        endLine,
+        text,
+        section: sectionAt(sections, line),
+      });
   };
 
   const walk = (node: Nodes): void => {
     switch (node.type) {
       case 'paragraph':
-        add(isBoldHeading(node) ? 'bold-heading' : 'prose', node, plainText(node));
+        add(
+          isBoldHeading(node) ? 'bold-heading' : 'prose',
+          node,
+          plainText(node),
+        );
         return;
       case 'listItem':
         add(listItemKind(node, sections), node, listItemText(node));
-        for (const child of node.children) if (child.type === 'list') walk(child);
+        for (const child of node.children)
+          if (child.type === 'list') walk(child);
         return;
       case 'table':
         addTableRows(node, tableKind(node, sections, titles), add);
@@ -45,7 +59,8 @@ export function extractBlocks(tree: Root, sections: Section[]): Block[] {
       case 'definition':
         return;
       default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+        if ('children' in node)
+          for (const child of node.children) walk(child as Nodes);
     }
   };
 
@@ -67,7 +82,10 @@ export function isBoldHeading(node: Paragraph): boolean {
     .map((child) => (child.type === 'text' ? child.value : plainText(child)))
     .join('');
   const sameLine = rest.split('\n')[0];
-  return /^[\s\p{Extended_Pictographic}\u{FE0F}.?!]*$/u.test(sameLine) || /^\s*[:—–-]/.test(rest);
+  return (
+    /^[\s\p{Extended_Pictographic}\u{FE0F}.?!]*$/u.test(sameLine) ||
+    /^\s*[:—–-]/.test(rest)
+  );
 }
 
 /** A list item's own lines end where its nested list begins. */
@@ -81,7 +99,10 @@ function ownEndLine(node: Nodes, line: number): number {
 
 function listItemText(item: ListItem): string {
   const own = item.children.filter((child) => child.type !== 'list');
-  return own.map((child) => plainText(child)).join(' ').trim();
+  return own
+    .map((child) => plainText(child))
+    .join(' ')
+    .trim();
 }
 
 function listItemKind(item: ListItem, sections: Section[]): BlockKind {
@@ -112,7 +133,11 @@ function isTocEntry(item: ListItem, sections: Section[]): boolean {
  * its rows start with the title of a section of the same document: then it
  * repeats the outline rather than adding to it.
  */
-function tableKind(table: Table, sections: Section[], titles: Set<string>): BlockKind {
+function tableKind(
+  table: Table,
+  sections: Section[],
+  titles: Set<string>,
+): BlockKind {
   const section = sectionAt(sections, table.position?.start.line ?? 1);
   if (section !== null && SUMMARY_TITLE.test(sections[section].title)) {
     return 'summary-table';
@@ -130,7 +155,10 @@ export function tableLeads(table: Table): (string | null)[] {
 }
 
 /** True when at least two rows start with a title of the document. */
-export function repeatsOutline(leads: (string | null)[], titles: Set<string>): boolean {
+export function repeatsOutline(
+  leads: (string | null)[],
+  titles: Set<string>,
+): boolean {
   return leads.filter((lead) => lead !== null && titles.has(lead)).length >= 2;
 }
 

@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import { packageRoot, toolVersion } from '../meta.js';
@@ -41,10 +49,15 @@ export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
  * unreadable or corrupt entry is a miss: the plan is parsed again and the
  * entry rewritten.
  */
-export function readCachedOutline(folder: string, file: SourceFile): PlanOutline | null {
+export function readCachedOutline(
+  folder: string,
+  file: SourceFile,
+): PlanOutline | null {
   const key = cacheKey(file);
   try {
-    const entry = JSON.parse(readFileSync(entryPath(folder, key), 'utf8')) as Entry;
+    const entry = JSON.parse(
+      readFileSync(entryPath(folder, key), 'utf8'),
+    ) as Entry;
     if (!isEntry(entry, key)) return null;
     return { file, sections: entry.sections, blocks: entry.blocks };
   } catch {
@@ -60,7 +73,12 @@ export function readCachedOutline(folder: string, file: SourceFile): PlanOutline
  */
 export function writeCachedOutline(folder: string, outline: PlanOutline): void {
   const key = cacheKey(outline.file);
-  const entry: Entry = { format: FORMAT, key, sections: outline.sections, blocks: outline.blocks };
+  const entry: Entry = {
+    format: FORMAT,
+    key,
+    sections: outline.sections,
+    blocks: outline.blocks,
+  };
   const target = entryPath(folder, key);
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 

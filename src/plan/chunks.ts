@@ -43,13 +43,20 @@ export interface ChunkOutline {
  * Group the cuts into chunks of at least `minLength` characters (the last
  * one may be shorter), so each piece is worth sending to a worker.
  */
-export function splitAtCuts(text: string, cuts: Cut[], minLength: number): Chunk[] {
+export function splitAtCuts(
+  text: string,
+  cuts: Cut[],
+  minLength: number,
+): Chunk[] {
   const chunks: Chunk[] = [];
   let start: Cut = { offset: 0, line: 1 };
 
   for (const cut of cuts) {
     if (cut.offset - start.offset < minLength) continue;
-    chunks.push({ text: text.slice(start.offset, cut.offset), firstLine: start.line });
+    chunks.push({
+      text: text.slice(start.offset, cut.offset),
+      firstLine: start.line,
+    });
     start = cut;
   }
   chunks.push({ text: text.slice(start.offset), firstLine: start.line });
@@ -78,7 +85,8 @@ export function outlineChunk(chunk: Chunk): ChunkOutline | null {
     block.line += shift;
     block.endLine += shift;
   }
-  for (const table of tables) table.lines = table.lines.map((line) => line + shift);
+  for (const table of tables)
+    table.lines = table.lines.map((line) => line + shift);
 
   return { sections, blocks, tables };
 }
@@ -91,7 +99,9 @@ function pendingTables(tree: Root, blocks: Block[]): PendingTable[] {
   const tables: PendingTable[] = [];
 
   visit(tree, 'table', (table: Table) => {
-    const lines = table.children.slice(1).map((row) => row.position?.start.line ?? 0);
+    const lines = table.children
+      .slice(1)
+      .map((row) => row.position?.start.line ?? 0);
     if (lines.some((line) => tableLines.has(line))) {
       tables.push({ lines, leads: tableLeads(table) });
     }
@@ -109,7 +119,10 @@ function treeDepthWithin(tree: Root, maxDepth: number): boolean {
 }
 
 /** Join chunk outlines, in document order, into the plan's outline. */
-export function mergeChunkOutlines(file: SourceFile, parts: ChunkOutline[]): PlanOutline {
+export function mergeChunkOutlines(
+  file: SourceFile,
+  parts: ChunkOutline[],
+): PlanOutline {
   const sections: Section[] = [];
   const blocks: Block[] = [];
 
@@ -126,19 +139,32 @@ export function mergeChunkOutlines(file: SourceFile, parts: ChunkOutline[]): Pla
     }
   }
 
-  settleTables(parts.flatMap((part) => part.tables), sections, blocks);
+  settleTables(
+    parts.flatMap((part) => part.tables),
+    sections,
+    blocks,
+  );
   return { file, sections, blocks };
 }
 
 /** Turn tables that repeat titles from anywhere in the plan into summaries. */
-function settleTables(tables: PendingTable[], sections: Section[], blocks: Block[]): void {
+function settleTables(
+  tables: PendingTable[],
+  sections: Section[],
+  blocks: Block[],
+): void {
   if (tables.length === 0) return;
 
-  const titles = new Set(sections.map((section) => normalizeTitle(section.title)));
+  const titles = new Set(
+    sections.map((section) => normalizeTitle(section.title)),
+  );
   const rows = new Set(
-    tables.filter((table) => repeatsOutline(table.leads, titles)).flatMap((table) => table.lines),
+    tables
+      .filter((table) => repeatsOutline(table.leads, titles))
+      .flatMap((table) => table.lines),
   );
   for (const block of blocks) {
-    if (block.kind === 'table' && rows.has(block.line)) block.kind = 'summary-table';
+    if (block.kind === 'table' && rows.has(block.line))
+      block.kind = 'summary-table';
   }
 }

@@ -37,7 +37,10 @@ const HTML_START = /^( {0,3})<[A-Za-z/!?]/;
 
 /** HTML blocks that end at a closing marker rather than a blank line. */
 const HTML_WITH_END: [RegExp, RegExp][] = [
-  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [
+    /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i,
+    /<\/(?:script|pre|style|textarea)>/i,
+  ],
   [/^<!--/, /-->/],
   [/^<\?/, /\?>/],
   [/^<!\[CDATA\[/, /\]\]>/],
@@ -48,7 +51,8 @@ const HTML_WITH_END: [RegExp, RegExp][] = [
  * A link or footnote definition: labels are shared by the whole document,
  * so a plan that has one is not cut at all.
  */
-const DEFINITION = /^(?:\s*(?:>|[-*+]\s|\d{1,9}[.)]\s))*\s*\[(?:[^\]\\]|\\.)+\]:/;
+const DEFINITION =
+  /^(?:\s*(?:>|[-*+]\s|\d{1,9}[.)]\s))*\s*\[(?:[^\]\\]|\\.)+\]:/;
 
 /** Every safe cut of a document, in order; none for line 1. */
 export function findCuts(text: string): Cut[] {

@@ -4,7 +4,13 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS } from '../input/limits.js';
 import { assertNestingWithin } from '../input/nesting.js';
 import type { PlanOutline, SourceFile } from '../model.js';
-import { type Chunk, type ChunkOutline, mergeChunkOutlines, outlineChunk, splitAtCuts } from './chunks.js';
+import {
+  type Chunk,
+  type ChunkOutline,
+  mergeChunkOutlines,
+  outlineChunk,
+  splitAtCuts,
+} from './chunks.js';
 import { findCuts } from './cuts.js';
 import type { ChunkRequest } from './outline-worker.js';
 import { buildOutline } from './outline.js';
@@ -47,7 +53,8 @@ export async function buildOutlineInParallel(
 ): Promise<PlanOutline> {
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
   const forced = options.minChunkLength !== undefined;
-  if (!forced && file.text.length < PARALLEL_MIN_LENGTH) return buildOutline(file);
+  if (!forced && file.text.length < PARALLEL_MIN_LENGTH)
+    return buildOutline(file);
 
   // The cheap nesting check runs on the whole text, as for one parse.
   assertNestingWithin(file, DEFAULT_LIMITS.maxDepth);
@@ -60,7 +67,11 @@ export async function buildOutlineInParallel(
   const parts: (ChunkOutline | null)[] =
     threads === 0
       ? outlineHere(chunks, options.onProgress)
-      : await outlineInWorkers(chunks, Math.min(threads, chunks.length), options.onProgress);
+      : await outlineInWorkers(
+          chunks,
+          Math.min(threads, chunks.length),
+          options.onProgress,
+        );
   if (parts.some((part) => part === null)) return buildOutline(file);
   return mergeChunkOutlines(file, parts as ChunkOutline[]);
 }
@@ -104,13 +115,16 @@ function outlineInWorkers(
     for (let index = 0; index < count; index++) {
       const worker = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
       workers.push(worker);
-      worker.on('message', ({ id, outline }: { id: number; outline: ChunkOutline | null }) => {
-        parts[id] = outline;
-        done++;
-        onProgress?.(done, chunks.length);
-        if (done === chunks.length) stop();
-        else feed(worker);
-      });
+      worker.on(
+        'message',
+        ({ id, outline }: { id: number; outline: ChunkOutline | null }) => {
+          parts[id] = outline;
+          done++;
+          onProgress?.(done, chunks.length);
+          if (done === chunks.length) stop();
+          else feed(worker);
+        },
+      );
       worker.on('error', (error) => stop(error));
       feed(worker);
     }

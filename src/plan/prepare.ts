@@ -16,7 +16,8 @@ export async function prepareOutline(
   file: SourceFile,
   options: PrepareOptions,
 ): Promise<PlanOutline> {
-  const cached = options.cache === null ? null : readCachedOutline(options.cache, file);
+  const cached =
+    options.cache === null ? null : readCachedOutline(options.cache, file);
   if (cached) return cached;
 
   const outline = await buildOutlineInParallel(file, options);

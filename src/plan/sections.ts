@@ -76,7 +76,11 @@ export function sectionAt(sections: Section[], line: number): number | null {
 }
 
 /** True when `inner` is `outer` or lies inside it. */
-export function isWithin(sections: Section[], inner: number, outer: number): boolean {
+export function isWithin(
+  sections: Section[],
+  inner: number,
+  outer: number,
+): boolean {
   let index: number | null = inner;
   while (index !== null) {
     if (index === outer) return true;

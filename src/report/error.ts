@@ -22,8 +22,14 @@ export interface ErrorReport {
  */
 export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => {
-    const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return escapes[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    const escapes: Record<string, string> = {
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+    };
+    return (
+      escapes[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+    );
   });
 }
 
@@ -37,10 +43,18 @@ export function describeError(
   tool: ErrorReport['tool'],
   exitCode: number,
 ): ErrorReport {
-  const report: ErrorReport = { tool, lines: [], file: null, problems: [], exitCode };
+  const report: ErrorReport = {
+    tool,
+    lines: [],
+    file: null,
+    problems: [],
+    exitCode,
+  };
 
   if (error instanceof CommanderError) {
-    report.lines = [oneLine(`${error.message.replace(/^error: /, '')} (see --help)`)];
+    report.lines = [
+      oneLine(`${error.message.replace(/^error: /, '')} (see --help)`),
+    ];
   } else if (error instanceof RuleFileError) {
     report.problems = error.problems;
     report.lines = error.problems.map((problem) =>
@@ -52,7 +66,9 @@ export function describeError(
   } else {
     const message = error instanceof Error ? error.message : String(error);
     report.lines = [
-      oneLine(`internal error: ${message} (please report this with the two files)`),
+      oneLine(
+        `internal error: ${message} (please report this with the two files)`,
+      ),
     ];
   }
   return report;

@@ -12,7 +12,8 @@ const CANDIDATES = 6;
  */
 export function formatExplanation(result: AuditResult): string {
   const out: string[] = [];
-  for (const judgement of result.judgements) out.push(...explainItem(judgement, result));
+  for (const judgement of result.judgements)
+    out.push(...explainItem(judgement, result));
   return `${out.join('\n')}\n`;
 }
 
@@ -26,13 +27,22 @@ function explainItem(judgement: Judgement, result: AuditResult): string[] {
 
   const sections = judgement.evidence
     .filter((entry) => entry.section !== null)
-    .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence)
+    .sort(
+      (a, b) =>
+        Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence,
+    )
     .slice(0, CANDIDATES);
   for (const entry of sections) lines.push(`  ${sectionLine(entry, result)}`);
 
-  const mentions = judgement.evidence.filter((entry) => entry.block !== null).length;
-  if (mentions > 0) lines.push(`  body mentions: ${mentions} (see mentions and references in the report)`);
-  if (sections.length === 0 && mentions === 0) lines.push('  no plan heading or text shares a word with it');
+  const mentions = judgement.evidence.filter(
+    (entry) => entry.block !== null,
+  ).length;
+  if (mentions > 0)
+    lines.push(
+      `  body mentions: ${mentions} (see mentions and references in the report)`,
+    );
+  if (sections.length === 0 && mentions === 0)
+    lines.push('  no plan heading or text shares a word with it');
   return lines;
 }
 

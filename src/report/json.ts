@@ -18,9 +18,16 @@ export function toJsonReport(context: ReportContext): object {
     plan: {
       path: result.plan.path,
       lines: result.plan.lines,
-      files: result.planFiles.map((file) => ({ path: file.path, lines: file.lines })),
+      files: result.planFiles.map((file) => ({
+        path: file.path,
+        lines: file.lines,
+      })),
     },
-    gapList: { path: result.gapList.path, lines: result.gapList.lines, itemSource: result.strategy },
+    gapList: {
+      path: result.gapList.path,
+      lines: result.gapList.lines,
+      itemSource: result.strategy,
+    },
     score: result.score.value,
     scoreDetails: result.score,
     summary: result.summary,
@@ -34,7 +41,9 @@ export function toJsonReport(context: ReportContext): object {
     gaps: result.judgements.map((judgement, index) => ({
       ...gapEntry(judgement),
       severity: outcome.items[index].severity,
-      ...(outcome.items[index].waived ? { waived: outcome.items[index].waived } : {}),
+      ...(outcome.items[index].waived
+        ? { waived: outcome.items[index].waived }
+        : {}),
     })),
     findings: result.findings,
   };

@@ -40,6 +40,10 @@ export class Progress {
 }
 
 /** The message while the plan is parsed: `parsing plan.md (3/16)…`. */
-export function parsingMessage(path: string, done: number, total: number): string {
+export function parsingMessage(
+  path: string,
+  done: number,
+  total: number,
+): string {
   return total > 1 ? `parsing ${path} (${done}/${total})…` : `parsing ${path}…`;
 }

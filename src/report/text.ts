@@ -14,7 +14,10 @@ export interface TextOptions {
  * id, title and plan lines; references and suggestions indented below;
  * findings; then the score with its formula and a one-line summary.
  */
-export function formatText(context: ReportContext, options: TextOptions): string {
+export function formatText(
+  context: ReportContext,
+  options: TextOptions,
+): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const { result } = context;
   const out: string[] = [];
@@ -26,55 +29,88 @@ export function formatText(context: ReportContext, options: TextOptions): string
   );
 
   for (const priority of PRIORITIES) {
-    const group = result.judgements.filter((judgement) => judgement.item.priority === priority);
+    const group = result.judgements.filter(
+      (judgement) => judgement.item.priority === priority,
+    );
     if (group.length === 0) continue;
 
-    const weight = result.score.byPriority.find((figure) => figure.priority === priority)?.weight;
+    const weight = result.score.byPriority.find(
+      (figure) => figure.priority === priority,
+    )?.weight;
     out.push('', paint.bold(`${priority.toUpperCase()} (weight ${weight})`));
-    for (const judgement of group) out.push(...itemLines(judgement, context, paint));
+    for (const judgement of group)
+      out.push(...itemLines(judgement, context, paint));
   }
 
   out.push(...findingLines(context, paint));
-  out.push('', ...scoreLines(context, paint), ...policyLines(context, { onlyWhenSet: true }));
+  out.push(
+    '',
+    ...scoreLines(context, paint),
+    ...policyLines(context, { onlyWhenSet: true }),
+  );
   return `${out.join('\n')}\n`;
 }
 
 const LABEL_WIDTH = 10;
 const INDENT = ' '.repeat(2 + LABEL_WIDTH + 1);
 
-function itemLines(judgement: Judgement, context: ReportContext, paint: ChalkInstance): string[] {
+function itemLines(
+  judgement: Judgement,
+  context: ReportContext,
+  paint: ChalkInstance,
+): string[] {
   const { item } = judgement;
   const planPath = context.result.plan.path;
   const label = verdictLabel(judgement, paint);
   const name = [item.id, item.title].filter(Boolean).join('  ');
-  const flags = [item.optional ? 'optional' : '', item.estimate ?? ''].filter(Boolean);
+  const flags = [item.optional ? 'optional' : '', item.estimate ?? ''].filter(
+    Boolean,
+  );
 
   const where =
     judgement.matches.length > 0
-      ? judgement.matches.map((match) => locate(match.file ?? planPath, match)).join(', ')
+      ? judgement.matches
+          .map((match) => locate(match.file ?? planPath, match))
+          .join(', ')
       : `${context.result.gapList.path}:${item.line}`;
-  const lines = [`  ${label} ${name}${flags.length ? paint.dim(` (${flags.join(', ')})`) : ''}  ${paint.cyan(where)}`];
+  const lines = [
+    `  ${label} ${name}${flags.length ? paint.dim(` (${flags.join(', ')})`) : ''}  ${paint.cyan(where)}`,
+  ];
 
   for (const mention of judgement.mentions) {
-    lines.push(`${INDENT}mentioned at ${mention.file ?? planPath}:${mention.line} (${mention.kind}) ${quote(mention)}`);
+    lines.push(
+      `${INDENT}mentioned at ${mention.file ?? planPath}:${mention.line} (${mention.kind}) ${quote(mention)}`,
+    );
   }
   if (judgement.references.length > 0) {
-    lines.push(paint.dim(`${INDENT}${referenceLine(judgement.references, planPath)}`));
+    lines.push(
+      paint.dim(`${INDENT}${referenceLine(judgement.references, planPath)}`),
+    );
   }
   if (judgement.suggestion) {
     const { afterLine, near, file } = judgement.suggestion;
     const why = near.item ? `the section of ${near.item}` : `"${near.title}"`;
-    lines.push(paint.yellow(`${INDENT}add after ${file ?? planPath}:${afterLine}, the end of ${why}`));
+    lines.push(
+      paint.yellow(
+        `${INDENT}add after ${file ?? planPath}:${afterLine}, the end of ${why}`,
+      ),
+    );
   }
   if (item.remove && !judgement.passed) {
-    lines.push(paint.red(`${INDENT}the gap list asks to remove this; the plan still has it`));
+    lines.push(
+      paint.red(
+        `${INDENT}the gap list asks to remove this; the plan still has it`,
+      ),
+    );
   }
   return lines;
 }
 
 function verdictLabel(judgement: Judgement, paint: ChalkInstance): string {
   if (judgement.item.remove) {
-    return judgement.passed ? paint.green(pad('REMOVED')) : paint.red(pad('NOT GONE'));
+    return judgement.passed
+      ? paint.green(pad('REMOVED'))
+      : paint.red(pad('NOT GONE'));
   }
 
   switch (judgement.verdict) {
@@ -85,7 +121,9 @@ function verdictLabel(judgement: Judgement, paint: ChalkInstance): string {
     case 'partial':
       return paint.yellow(pad('PARTIAL'));
     case 'missing':
-      return judgement.item.optional ? paint.dim(pad('MISSING')) : paint.red.bold(pad('MISSING'));
+      return judgement.item.optional
+        ? paint.dim(pad('MISSING'))
+        : paint.red.bold(pad('MISSING'));
   }
 }
 
@@ -97,7 +135,9 @@ function findingLines(context: ReportContext, paint: ChalkInstance): string[] {
   for (const finding of findings) {
     const path = finding.file === 'plan' ? plan.path : gapList.path;
     const where = finding.lines.map((line) => `${path}:${line}`).join(', ');
-    lines.push(`  ${pad(finding.severity)} ${finding.message}  ${paint.cyan(where)}`);
+    lines.push(
+      `  ${pad(finding.severity)} ${finding.message}  ${paint.cyan(where)}`,
+    );
   }
   return lines;
 }
@@ -106,7 +146,10 @@ function scoreLines(context: ReportContext, paint: ChalkInstance): string[] {
   const { score, summary } = context.result;
   const figures = score.byPriority
     .filter((figure) => figure.items > 0)
-    .map((figure) => `${figure.priority} ${figure.weight} × ${figure.credit}/${figure.items}`);
+    .map(
+      (figure) =>
+        `${figure.priority} ${figure.weight} × ${figure.credit}/${figure.items}`,
+    );
 
   const counts =
     `${summary.total} items: ${summary.present} present, ${summary.duplicate} duplicate, ` +
@@ -135,7 +178,8 @@ function referenceLine(references: Reference[], planPath: string): string {
   let lastFile = '';
   const places = references.map((reference) => {
     const file = reference.file ?? planPath;
-    const where = file === lastFile ? `${reference.line}` : `${file}:${reference.line}`;
+    const where =
+      file === lastFile ? `${reference.line}` : `${file}:${reference.line}`;
     lastFile = file;
     return `${where} ${reference.kind.replace('-', ' ')}`;
   });
@@ -149,4 +193,3 @@ function quote(reference: Reference): string {
 function pad(text: string): string {
   return text.padEnd(LABEL_WIDTH);
 }
-

@@ -1,7 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
-import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 
 import { UsageError } from '../errors.js';
 import { readSettingsText } from '../input/read.js';
@@ -33,12 +39,22 @@ export class RuleFileError extends UsageError {
   readonly problems: RuleProblem[];
 
   constructor(problems: RuleProblem[]) {
-    super(problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`).join('\n'));
+    super(
+      problems
+        .map((problem) => `${problem.file}:${problem.line}: ${problem.message}`)
+        .join('\n'),
+    );
     this.problems = problems;
   }
 }
 
-const RULE_KEYS = new Set(['kind', 'description', 'enabled', 'options', 'docs']);
+const RULE_KEYS = new Set([
+  'kind',
+  'description',
+  'enabled',
+  'options',
+  'docs',
+]);
 const RULE_FILE = /\.ya?ml$/i;
 
 /**
@@ -59,7 +75,9 @@ export function loadRules(sources: string[]): Rule[] {
   // locale (in Estonian, "z" sorts before "t").
   if (problems.length > 0) {
     throw new RuleFileError(
-      problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line),
+      problems.sort(
+        (a, b) => compareCodePoints(a.file, b.file) || a.line - b.line,
+      ),
     );
   }
   return [...rules.values()].sort((a, b) => compareCodePoints(a.id, b.id));
@@ -85,16 +103,27 @@ export function ruleFilesIn(source: string): string[] {
     .map((name) => join(source, name));
 }
 
-function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProblem[]): Rule | null {
+function loadRuleFile(
+  file: string,
+  known: Map<string, Rule>,
+  problems: RuleProblem[],
+): Rule | null {
   const counter = new LineCounter();
   const text = readSettingsText(file);
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const document = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: false,
+  });
   const lineOf = (node: YamlNode | null | undefined) =>
     node?.range ? counter.linePos(node.range[0]).line : 1;
-  const report = (line: number, message: string) => problems.push({ file, line, message });
+  const report = (line: number, message: string) =>
+    problems.push({ file, line, message });
 
   for (const error of document.errors) {
-    report(counter.linePos(error.pos[0]).line, `invalid YAML: ${firstLine(error.message)}`);
+    report(
+      counter.linePos(error.pos[0]).line,
+      `invalid YAML: ${firstLine(error.message)}`,
+    );
   }
   if (document.errors.length > 0) return null;
   if (!isMap(document.contents)) {
@@ -105,7 +134,10 @@ function loadRuleFile(file: string, known: Map<string, Rule>, problems: RuleProb
   const before = problems.length;
   const id = basename(file, extname(file));
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    report(1, `rule id "${id}" (the file name) must be lower-case words joined by "-"`);
+    report(
+      1,
+      `rule id "${id}" (the file name) must be lower-case words joined by "-"`,
+    );
   }
 
   checkKeys(document, lineOf, report);
@@ -126,7 +158,8 @@ function buildRule(
   lineOf: (node: YamlNode | null | undefined) => number,
   report: (line: number, message: string) => void,
 ): Rule | null {
-  const at = (...path: string[]) => lineOf(document.getIn(path, true) as YamlNode | undefined);
+  const at = (...path: string[]) =>
+    lineOf(document.getIn(path, true) as YamlNode | undefined);
 
   const kind = raw.kind ?? previous?.kind;
   if (typeof kind !== 'string') {
@@ -134,31 +167,52 @@ function buildRule(
     return null;
   }
   if (previous && kind !== previous.kind) {
-    report(at('kind'), `"kind" is ${kind} but rule "${id}" is ${previous.kind}; an override keeps the kind`);
+    report(
+      at('kind'),
+      `"kind" is ${kind} but rule "${id}" is ${previous.kind}; an override keeps the kind`,
+    );
   }
   const specs = optionSpecsOf(kind);
   if (!specs) {
-    report(at('kind'), `unknown kind "${kind}" (expected one of: ${knownKinds()})`);
+    report(
+      at('kind'),
+      `unknown kind "${kind}" (expected one of: ${knownKinds()})`,
+    );
     return null;
   }
 
   const description = raw.description ?? previous?.description;
   if (typeof description !== 'string' || description.trim() === '') {
-    report(at('description'), '"description" must be a non-empty string saying what the rule does');
+    report(
+      at('description'),
+      '"description" must be a non-empty string saying what the rule does',
+    );
   }
   const enabled = raw.enabled ?? previous?.enabled ?? true;
-  if (typeof enabled !== 'boolean') report(at('enabled'), '"enabled" must be true or false');
-  if (raw.docs !== undefined && typeof raw.docs !== 'string') report(at('docs'), '"docs" must be a string');
+  if (typeof enabled !== 'boolean')
+    report(at('enabled'), '"enabled" must be true or false');
+  if (raw.docs !== undefined && typeof raw.docs !== 'string')
+    report(at('docs'), '"docs" must be a string');
 
   const rawOptions = raw.options ?? {};
-  if (typeof rawOptions !== 'object' || rawOptions === null || Array.isArray(rawOptions)) {
+  if (
+    typeof rawOptions !== 'object' ||
+    rawOptions === null ||
+    Array.isArray(rawOptions)
+  ) {
     report(at('options'), '"options" must be a mapping');
     return null;
   }
-  const merged = { ...(previous?.options ?? {}), ...(rawOptions as Record<string, unknown>) };
+  const merged = {
+    ...(previous?.options ?? {}),
+    ...(rawOptions as Record<string, unknown>),
+  };
   const checked = checkOptions(specs, merged);
   for (const problem of checked.problems) {
-    const line = problem.path[0] in (rawOptions as object) ? at('options', ...problem.path) : at('options');
+    const line =
+      problem.path[0] in (rawOptions as object)
+        ? at('options', ...problem.path)
+        : at('options');
     report(line, problem.message);
   }
 

@@ -12,7 +12,12 @@ export type OptionSpec =
   | { type: 'string-list'; default: string[]; doc: string }
   | { type: 'pattern-list'; default: string[]; doc: string }
   | { type: 'synonym-groups'; default: string[][]; doc: string }
-  | { type: 'number-map'; default: Record<string, number>; keys: string[]; doc: string };
+  | {
+      type: 'number-map';
+      default: Record<string, number>;
+      keys: string[];
+      doc: string;
+    };
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
@@ -42,14 +47,18 @@ export function checkOptions(
     // Own keys only: "__proto__" or "constructor" must not pass as known.
     if (!Object.hasOwn(specs, key)) {
       const known = Object.keys(specs).join(', ') || 'none';
-      problems.push({ path: [key], message: `unknown option "${key}" (expected one of: ${known})` });
+      problems.push({
+        path: [key],
+        message: `unknown option "${key}" (expected one of: ${known})`,
+      });
     }
   }
 
   for (const [key, spec] of Object.entries(specs)) {
     const value = Object.hasOwn(raw, key) ? raw[key] : spec.default;
     const problem = checkValue(spec, value);
-    if (problem) problems.push({ path: [key], message: `option "${key}" ${problem}` });
+    if (problem)
+      problems.push({ path: [key], message: `option "${key}" ${problem}` });
     options[key] = value;
   }
   return { options, problems };
@@ -60,15 +69,22 @@ function checkValue(spec: OptionSpec, value: unknown): string | null {
     case 'number':
       return checkNumber(value, spec.min, spec.max);
     case 'boolean':
-      return typeof value === 'boolean' ? null : `must be true or false, got ${show(value)}`;
+      return typeof value === 'boolean'
+        ? null
+        : `must be true or false, got ${show(value)}`;
     case 'string':
-      return typeof value === 'string' ? null : `must be a string, got ${show(value)}`;
+      return typeof value === 'string'
+        ? null
+        : `must be a string, got ${show(value)}`;
     case 'string-list':
-      return isStringList(value) ? null : `must be a list of strings, got ${show(value)}`;
+      return isStringList(value)
+        ? null
+        : `must be a list of strings, got ${show(value)}`;
     case 'pattern-list':
       return checkPatterns(value);
     case 'synonym-groups':
-      return Array.isArray(value) && value.every((group) => isStringList(group) && group.length >= 2)
+      return Array.isArray(value) &&
+        value.every((group) => isStringList(group) && group.length >= 2)
         ? null
         : 'must be a list of groups, each a list of at least two strings';
     case 'number-map':
@@ -76,10 +92,17 @@ function checkValue(spec: OptionSpec, value: unknown): string | null {
   }
 }
 
-function checkNumber(value: unknown, min?: number, max?: number): string | null {
-  if (typeof value !== 'number' || Number.isNaN(value)) return `must be a number, got ${show(value)}`;
-  if (min !== undefined && value < min) return `must be at least ${min}, got ${value}`;
-  if (max !== undefined && value > max) return `must be at most ${max}, got ${value}`;
+function checkNumber(
+  value: unknown,
+  min?: number,
+  max?: number,
+): string | null {
+  if (typeof value !== 'number' || Number.isNaN(value))
+    return `must be a number, got ${show(value)}`;
+  if (min !== undefined && value < min)
+    return `must be at least ${min}, got ${value}`;
+  if (max !== undefined && value > max)
+    return `must be at most ${max}, got ${value}`;
   return null;
 }
 
@@ -88,14 +111,17 @@ function checkNumberMap(value: unknown, keys: string[]): string | null {
     return `must be a mapping of ${keys.join(', ')} to numbers`;
   }
   for (const [key, number] of Object.entries(value)) {
-    if (!keys.includes(key)) return `has unknown key "${key}" (expected ${keys.join(', ')})`;
-    if (typeof number !== 'number' || number < 0) return `"${key}" must be a number of 0 or more`;
+    if (!keys.includes(key))
+      return `has unknown key "${key}" (expected ${keys.join(', ')})`;
+    if (typeof number !== 'number' || number < 0)
+      return `"${key}" must be a number of 0 or more`;
   }
   return null;
 }
 
 function checkPatterns(value: unknown): string | null {
-  if (!isStringList(value)) return `must be a list of regular expressions, got ${show(value)}`;
+  if (!isStringList(value))
+    return `must be a list of regular expressions, got ${show(value)}`;
 
   for (const source of value) {
     const reason = unsafePatternReason(source);
@@ -105,7 +131,9 @@ function checkPatterns(value: unknown): string | null {
 }
 
 function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+  return (
+    Array.isArray(value) && value.every((entry) => typeof entry === 'string')
+  );
 }
 
 function show(value: unknown): string {

@@ -17,7 +17,8 @@ export interface DecoratedTitle {
   seeAlso: string | null;
 }
 
-const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const PICTOGRAPH =
+  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu;
 
 const PRIORITY_EMOJI: ReadonlyArray<[RegExp, Priority]> = [
   [/🔴|🔥|🚨|‼️/u, 'critical'],
@@ -50,13 +51,15 @@ const STAMPS =
 const REMOVAL =
   /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/i;
 
-const OPTIONAL = /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
+const OPTIONAL =
+  /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
 
 /** A pointer to another item, in brackets: "(see Gap 4)", "(again, see 4.1)". */
 const SEE_ALSO =
   /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|dup(?:licate)? of|as in|repeats?)\s+(?:row\s+|item\s+)?(?<target>[\w.#-]+(?:\s\d+)?)\s*[)\]]/i;
 
-const BRACKETED_PRIORITY = /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
+const BRACKETED_PRIORITY =
+  /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
 
 const PRIORITY_LEVELS: Record<string, Priority> = {
   p0: 'critical',
@@ -77,7 +80,10 @@ const PRIORITY_LEVELS: Record<string, Priority> = {
 export function parseDecoratedTitle(raw: string): DecoratedTitle {
   // Titles usually arrive as plain text; raw Markdown emphasis is dropped
   // too, for titles taken from source lines.
-  let text = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+  let text = raw
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
   const priorities = emojiPriorities(text);
   const remove = REMOVAL.test(text);
@@ -88,7 +94,8 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
   const estimate = estimateMatch
     ? (estimateMatch.groups?.est ?? estimateMatch.groups?.tail ?? '').trim()
     : null;
-  if (estimateMatch) text = cut(text, estimateMatch.index, estimateMatch[0].length);
+  if (estimateMatch)
+    text = cut(text, estimateMatch.index, estimateMatch[0].length);
 
   const bracketed = BRACKETED_PRIORITY.exec(text);
   if (bracketed?.groups) {

@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
   any both either no not only own same such per e g eg ie etc also just still
   already out instead nothing new existing current currently one two three
   four five many much some other others way ways kind using about including
-  incl especially like see sees seen get gets got go goes want wants`.split(/\s+/),
+  incl especially like see sees seen get gets got go goes want wants`.split(
+    /\s+/,
+  ),
 );
 
 /**

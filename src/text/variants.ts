@@ -9,15 +9,24 @@ export function titleVariants(title: string): string[] {
 
   // "Refunds, including partial refunds": what follows the comma only
   // elaborates on the head.
-  const elaboration = /^(.+?),\s+(?:including|incl\.?|such as|e\.g\.|especially|like|with)\s/i.exec(title);
+  const elaboration =
+    /^(.+?),\s+(?:including|incl\.?|such as|e\.g\.|especially|like|with)\s/i.exec(
+      title,
+    );
   if (elaboration) variants.push(elaboration[1]);
 
-  const inner = [...title.matchAll(/\(([^()]+)\)/g)].map((match) => match[1].trim());
+  const inner = [...title.matchAll(/\(([^()]+)\)/g)].map((match) =>
+    match[1].trim(),
+  );
   if (inner.length === 0) return [...new Set(variants)];
 
-  const outer = title.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const outer = title
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (outer !== '') variants.push(outer);
-  for (const text of inner) if ((text.match(/\p{L}/gu) ?? []).length >= 2) variants.push(text);
+  for (const text of inner)
+    if ((text.match(/\p{L}/gu) ?? []).length >= 2) variants.push(text);
 
   return [...new Set(variants)];
 }
@@ -31,7 +40,8 @@ export function headingTopic(title: string): string | null {
   const parts = title.split(/:\s+/);
   if (parts.length < 2) return null;
 
-  const label = /^(appendix|annex|part|phase|step|section|chapter|week|stage|milestone)\s+\w{1,3}$/i;
+  const label =
+    /^(appendix|annex|part|phase|step|section|chapter|week|stage|milestone)\s+\w{1,3}$/i;
   const topics = parts.slice(0, -1).filter((part) => !label.test(part.trim()));
   return topics.length > 0 ? topics[0].trim() : null;
 }
@@ -44,7 +54,10 @@ export function headingTopic(title: string): string | null {
 export function titleCore(title: string): string | null {
   if (title.split(/\s+/).length < 4) return null;
 
-  const head = /^(.+?)\s+(?:for|in|on|at|with|before|after|across|into|from|against|instead of|so that|to)\s/i.exec(title);
+  const head =
+    /^(.+?)\s+(?:for|in|on|at|with|before|after|across|into|from|against|instead of|so that|to)\s/i.exec(
+      title,
+    );
   return head && head[1].split(/\s+/).length >= 1 ? head[1] : null;
 }
 

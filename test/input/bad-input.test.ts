@@ -48,7 +48,9 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a gap list below a file, not a folder',
     args: ['plan.md', 'plan.md/gaps.md'],
-    lines: ['plan.md/gaps.md: no such file (a part of the path is not a folder)'],
+    lines: [
+      'plan.md/gaps.md: no such file (a part of the path is not a folder)',
+    ],
   },
   {
     name: 'a folder as the gap list',
@@ -60,7 +62,9 @@ const BAD_INPUTS: BadInput[] = [
     name: 'a plan folder without Markdown files',
     prepare: (folder) => mkdirSync(join(folder, 'docs')),
     args: ['docs', 'gaps.md'],
-    lines: ['docs: is a folder without Markdown files (*.md); expected the plan'],
+    lines: [
+      'docs: is a folder without Markdown files (*.md); expected the plan',
+    ],
   },
   {
     name: 'an empty file',
@@ -76,7 +80,9 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a binary file',
-    files: { 'logo.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]) },
+    files: {
+      'logo.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]),
+    },
     args: ['logo.md', 'gaps.md'],
     lines: ['logo.md: is binary (a NUL byte at offset 4), not Markdown'],
   },
@@ -84,15 +90,22 @@ const BAD_INPUTS: BadInput[] = [
     name: 'invalid UTF-8 (Latin-1)',
     files: { 'latin1.md': Buffer.from('# Plan\n\n## Caf\xe9\n', 'latin1') },
     args: ['latin1.md', 'gaps.md'],
-    lines: ['latin1.md: is not valid UTF-8 (line 3, byte offset 14); save it as UTF-8'],
+    lines: [
+      'latin1.md: is not valid UTF-8 (line 3, byte offset 14); save it as UTF-8',
+    ],
   },
   {
     name: 'UTF-16 with a byte order mark',
     files: {
-      'wide.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, 'utf16le')]),
+      'wide.md': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(PLAN, 'utf16le'),
+      ]),
     },
     args: ['wide.md', 'gaps.md'],
-    lines: ['wide.md: is UTF-16 text; save it as UTF-8 (plan-audit reads UTF-8 only)'],
+    lines: [
+      'wide.md: is UTF-16 text; save it as UTF-8 (plan-audit reads UTF-8 only)',
+    ],
   },
   {
     name: 'UTF-16 without a byte order mark',
@@ -105,7 +118,9 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a gap list without items',
-    files: { 'notes.md': 'Just a paragraph of notes, no headings, tables or lists.\n' },
+    files: {
+      'notes.md': 'Just a paragraph of notes, no headings, tables or lists.\n',
+    },
     args: ['plan.md', 'notes.md'],
     lines: [
       new RegExp(
@@ -131,7 +146,8 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'the same file through a hard link',
-    prepare: (folder) => linkSync(join(folder, 'plan.md'), join(folder, 'copy.md')),
+    prepare: (folder) =>
+      linkSync(join(folder, 'plan.md'), join(folder, 'copy.md')),
     args: ['plan.md', 'copy.md'],
     lines: [
       'copy.md: is given as both the plan and the gap list; pass two different files',
@@ -150,7 +166,9 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing argument',
     args: ['plan.md'],
-    lines: ["missing required argument 'gaps': give the plan, then the gap list"],
+    lines: [
+      "missing required argument 'gaps': give the plan, then the gap list",
+    ],
   },
   {
     name: 'an unknown format',
@@ -166,20 +184,24 @@ const BAD_INPUTS: BadInput[] = [
     args: ['plan.md', 'gaps.md', '--max-size', 'ten'],
     lines: [
       "option '--max-size <MB>' argument 'ten' is invalid. " +
-        "expected a number of megabytes greater than 0 (see --help)",
+        'expected a number of megabytes greater than 0 (see --help)',
     ],
   },
   {
     name: 'a plan over the size limit',
     files: { 'big.md': `# Plan\n\n${'x'.repeat(2_000_000 - 9)}\n` },
     args: ['big.md', 'gaps.md', '--max-size', '1.5'],
-    lines: ['big.md: is 2 MB, over the 1.5 MB size limit (raise it with --max-size 2)'],
+    lines: [
+      'big.md: is 2 MB, over the 1.5 MB size limit (raise it with --max-size 2)',
+    ],
   },
   {
     name: 'standard input over the size limit',
     args: ['-', 'gaps.md', '--max-size', '1'],
     input: 'x'.repeat(1_500_000),
-    lines: ['<stdin>: is larger than the 1 MB size limit (raise it with --max-size <MB>)'],
+    lines: [
+      '<stdin>: is larger than the 1 MB size limit (raise it with --max-size <MB>)',
+    ],
     // In-process runs have no standard input to read.
     json: false,
   },
@@ -215,7 +237,9 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'malformed YAML in a rule file',
-    files: { 'exact-title.yml': 'kind: exact-title\noptions: [confidence: 1\n' },
+    files: {
+      'exact-title.yml': 'kind: exact-title\noptions: [confidence: 1\n',
+    },
     args: ['plan.md', 'gaps.md', '--rules', 'exact-title.yml'],
     lines: [/^exact-title\.yml:3: invalid YAML: .+/],
   },
@@ -227,9 +251,16 @@ const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a rule file that is not UTF-8',
-    files: { 'gap-id.yml': Buffer.from('kind: gap-id\ndescription: caf\xe9\n', 'latin1') },
+    files: {
+      'gap-id.yml': Buffer.from(
+        'kind: gap-id\ndescription: caf\xe9\n',
+        'latin1',
+      ),
+    },
     args: ['plan.md', 'gaps.md', '--rules', 'gap-id.yml'],
-    lines: ['gap-id.yml: is not valid UTF-8 (line 2, byte offset 29); save it as UTF-8'],
+    lines: [
+      'gap-id.yml: is not valid UTF-8 (line 2, byte offset 29); save it as UTF-8',
+    ],
   },
   {
     name: 'a rule file with unknown keys and options',
@@ -276,7 +307,11 @@ describe('bad input through the built CLI', () => {
 
   describe.each(BAD_INPUTS)('$name', (input) => {
     const setUp = () => {
-      const folder = tempFiles({ 'plan.md': PLAN, 'gaps.md': GAPS, ...input.files });
+      const folder = tempFiles({
+        'plan.md': PLAN,
+        'gaps.md': GAPS,
+        ...input.files,
+      });
       input.prepare?.(folder);
       return { folder, before: snapshot(folder) };
     };
@@ -290,7 +325,9 @@ describe('bad input through the built CLI', () => {
       expect(lines).toHaveLength(input.lines.length);
       lines.forEach((line, index) => {
         expect(line.startsWith('plan-audit: ')).toBe(true);
-        expect(line.slice('plan-audit: '.length)).toMatch(exactly(input.lines[index]));
+        expect(line.slice('plan-audit: '.length)).toMatch(
+          exactly(input.lines[index]),
+        );
       });
       expect(hasStackTrace(result.stderr)).toBe(false);
       expect(result.code).toBe(2);
@@ -326,7 +363,10 @@ describe('bad input through the built CLI', () => {
   });
 });
 
-async function inFolder<T>(folder: string, action: () => Promise<T>): Promise<T> {
+async function inFolder<T>(
+  folder: string,
+  action: () => Promise<T>,
+): Promise<T> {
   const previous = process.cwd();
   process.chdir(folder);
   try {

@@ -67,7 +67,10 @@ describe('parsing deeply nested Markdown', () => {
       /up to 101 levels deep/,
     );
 
-    const result = auditTexts(planWith(`${'> - '.repeat(limit / 2)}rate limiting`), GAPS);
+    const result = auditTexts(
+      planWith(`${'> - '.repeat(limit / 2)}rate limiting`),
+      GAPS,
+    );
     expect(result.summary.total).toBe(1);
   });
 

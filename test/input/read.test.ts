@@ -38,7 +38,9 @@ describe('describeFsError', () => {
   });
 
   it('says something for an error without a code', () => {
-    expect(describeFsError(new Error('odd'))).toBe('cannot be read (Error: odd)');
+    expect(describeFsError(new Error('odd'))).toBe(
+      'cannot be read (Error: odd)',
+    );
   });
 });
 
@@ -55,7 +57,9 @@ describe('readSourceFile', () => {
   });
 
   it('reads a file of exactly the size limit and refuses one byte more', () => {
-    const folder = tempFiles({ 'plan.md': `# Plan\n\n${'x'.repeat(1_000_001 - 9)}\n` });
+    const folder = tempFiles({
+      'plan.md': `# Plan\n\n${'x'.repeat(1_000_001 - 9)}\n`,
+    });
     const path = join(folder, 'plan.md');
 
     expect(readSourceFile(path, 1_000_001).lines).toBe(3);
@@ -111,6 +115,8 @@ describe('firstUtf8Break', () => {
   });
 
   it('accepts every valid sequence length, emoji included', () => {
-    expect(firstUtf8Break(Buffer.from('a é € 🚀 \u{10FFFF}', 'utf8'))).toBeNull();
+    expect(
+      firstUtf8Break(Buffer.from('a é € 🚀 \u{10FFFF}', 'utf8')),
+    ).toBeNull();
   });
 });

@@ -4,17 +4,32 @@ import { ruleSays } from '../helpers.js';
 
 describe('rule exact-title', () => {
   it('sets aside emoji, numbering, bold, estimates and plural endings', () => {
-    const plan = '# Plan\n## 🐳 7.3 **Docker Swarm** rolling update (30 Minutes) ✅\n';
-    const says = ruleSays('exact-title', plan, '### Gap 8: Docker Swarm Rolling Updates 🟡\n');
+    const plan =
+      '# Plan\n## 🐳 7.3 **Docker Swarm** rolling update (30 Minutes) ✅\n';
+    const says = ruleSays(
+      'exact-title',
+      plan,
+      '### Gap 8: Docker Swarm Rolling Updates 🟡\n',
+    );
     expect(says.accepted).toHaveLength(1);
   });
 
   it('does not accept a heading with one word more or less', () => {
-    const plan = '# Plan\n## Docker Swarm Rolling Updates Runbook\n## Docker Swarm\n';
-    expect(ruleSays('exact-title', plan, '### Gap 8: Docker Swarm Rolling Updates\n').accepted).toEqual([]);
+    const plan =
+      '# Plan\n## Docker Swarm Rolling Updates Runbook\n## Docker Swarm\n';
+    expect(
+      ruleSays('exact-title', plan, '### Gap 8: Docker Swarm Rolling Updates\n')
+        .accepted,
+    ).toEqual([]);
   });
 
   it('keeps "Non-Goals" apart from "Goals"', () => {
-    expect(ruleSays('exact-title', '# Plan\n## Non-Goals\n', '# T\n## Goals\n## Other\n').accepted).toEqual([]);
+    expect(
+      ruleSays(
+        'exact-title',
+        '# Plan\n## Non-Goals\n',
+        '# T\n## Goals\n## Other\n',
+      ).accepted,
+    ).toEqual([]);
   });
 });

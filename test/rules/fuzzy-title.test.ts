@@ -19,12 +19,22 @@ const OUTLINE = md`
 
 describe('rule fuzzy-title', () => {
   it('finds "Model Checkpointing" in "Checkpoints: saving the best model each epoch"', () => {
-    const says = ruleSays('fuzzy-title', OUTLINE, '### Gap 1: Model Checkpointing\n');
-    expect(says.accepted).toEqual(['Checkpoints: saving the best model each epoch']);
+    const says = ruleSays(
+      'fuzzy-title',
+      OUTLINE,
+      '### Gap 1: Model Checkpointing\n',
+    );
+    expect(says.accepted).toEqual([
+      'Checkpoints: saving the best model each epoch',
+    ]);
   });
 
   it('lets the enclosing heading and the opening text fill in words', () => {
-    const says = ruleSays('fuzzy-title', OUTLINE, '### Gap 1: Webhook Delivery Retries\n');
+    const says = ruleSays(
+      'fuzzy-title',
+      OUTLINE,
+      '### Gap 1: Webhook Delivery Retries\n',
+    );
     expect(says.accepted).toEqual(['Retry policy and dead-letter queue']);
   });
 

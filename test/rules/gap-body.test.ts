@@ -14,7 +14,9 @@ describe('rule gap-body', () => {
       ### Gap 6: Progressive Deployment Strategy
       **Missing**: Rolling updates with Docker Swarm, with a canary step.
     `;
-    expect(ruleSays('gap-body', PLAN, gaps).accepted).toEqual(['Docker Swarm Rolling Updates']);
+    expect(ruleSays('gap-body', PLAN, gaps).accepted).toEqual([
+      'Docker Swarm Rolling Updates',
+    ]);
   });
 
   it('ignores what the item says the plan already has', () => {

@@ -33,25 +33,33 @@ describe('rule patterns', () => {
     ['a star inside a counted group', '(.*a){12}'],
     ['a star of a star', '(?:x*)*y'],
   ])('refuses %s when the rule loads', (_name, source) => {
-    expect(unsafePatternReason(source)).toMatch(/^may backtrack catastrophically/);
+    expect(unsafePatternReason(source)).toMatch(
+      /^may backtrack catastrophically/,
+    );
   });
 
-  it.each(['^priority\\s*:\\s*(high|low)$', '\\bgap\\s+\\d+\\b', '\\p{L}+', '[^\\]]+'])(
-    'accepts %s',
-    (source) => {
-      expect(unsafePatternReason(source)).toBeNull();
-    },
-  );
+  it.each([
+    '^priority\\s*:\\s*(high|low)$',
+    '\\bgap\\s+\\d+\\b',
+    '\\p{L}+',
+    '[^\\]]+',
+  ])('accepts %s', (source) => {
+    expect(unsafePatternReason(source)).toBeNull();
+  });
 
   it('names an invalid pattern and an overlong one', () => {
-    expect(unsafePatternReason('(open')).toMatch(/^is not a valid regular expression: /);
+    expect(unsafePatternReason('(open')).toMatch(
+      /^is not a valid regular expression: /,
+    );
     expect(unsafePatternReason('a'.repeat(501))).toBe(
       'is 501 characters long; patterns may have at most 500',
     );
   });
 
   it('reports the pattern among the option problems', () => {
-    const { problems } = checkOptions(PATTERNS, { patterns: ['^ok$', '(a+)+$'] });
+    const { problems } = checkOptions(PATTERNS, {
+      patterns: ['^ok$', '(a+)+$'],
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toMatch(
       /^option "patterns" has a pattern \/\(a\+\)\+\$\/ that may backtrack/,
@@ -79,7 +87,8 @@ describe('rule files are data', () => {
 
   it('treats __proto__ and constructor as unknown options, not inherited ones', () => {
     const problems = loadProblems({
-      'gap-id.yml': 'options:\n  __proto__: { polluted: true }\n  constructor: 1\n',
+      'gap-id.yml':
+        'options:\n  __proto__: { polluted: true }\n  constructor: 1\n',
     });
 
     expect(problems).toEqual([

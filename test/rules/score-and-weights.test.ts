@@ -19,9 +19,14 @@ const GAPS = md`
 
 function scoreWith(ruleFiles: Record<string, string>): number {
   const folder = tempFiles({});
-  for (const [name, text] of Object.entries(ruleFiles)) writeFileSync(join(folder, name), text);
+  for (const [name, text] of Object.entries(ruleFiles))
+    writeFileSync(join(folder, name), text);
   const rules = loadRules([SHIPPED_RULES, folder]);
-  return audit(sourceFromText('plan.md', PLAN), sourceFromText('gaps.md', GAPS), rules).score.value;
+  return audit(
+    sourceFromText('plan.md', PLAN),
+    sourceFromText('gaps.md', GAPS),
+    rules,
+  ).score.value;
 }
 
 describe('rules score and word-weights', () => {
@@ -30,13 +35,21 @@ describe('rules score and word-weights', () => {
   });
 
   it('takes weights from an overriding score rule', () => {
-    expect(scoreWith({ 'score.yml': 'options:\n  weights: { critical: 1, low: 1 }\n' })).toBe(50);
+    expect(
+      scoreWith({
+        'score.yml': 'options:\n  weights: { critical: 1, low: 1 }\n',
+      }),
+    ).toBe(50);
   });
 
   it('lets a generic word carry less weight, so it cannot make a match alone', () => {
     const plan = '# Plan\n## Deployment Strategy\n';
     const gaps = '### Gap 1: Rollback Strategy\n';
-    const result = audit(sourceFromText('plan.md', plan), sourceFromText('gaps.md', gaps), loadRules([SHIPPED_RULES]));
+    const result = audit(
+      sourceFromText('plan.md', plan),
+      sourceFromText('gaps.md', gaps),
+      loadRules([SHIPPED_RULES]),
+    );
     expect(result.judgements[0].verdict).toBe('missing');
   });
 });

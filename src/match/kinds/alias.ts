@@ -9,7 +9,8 @@ import { stemKey } from '../plan-index.js';
  */
 export const aliasKind: MatcherKind = {
   kind: 'alias',
-  summary: 'the same title once synonyms and abbreviations are read as one word',
+  summary:
+    'the same title once synonyms and abbreviations are read as one word',
   options: {
     confidence: confidenceOption(0.95),
     synonyms: {
@@ -29,18 +30,26 @@ export const aliasKind: MatcherKind = {
         const literal = plain.join(' ');
 
         // A section with an equal reading contains that reading's rarest word.
-        const candidates = new Set(variants.flatMap((stems) => plan.sectionsWithStem(plan.rarestInTitles(stems) as string)));
+        const candidates = new Set(
+          variants.flatMap((stems) =>
+            plan.sectionsWithStem(plan.rarestInTitles(stems) as string),
+          ),
+        );
         return [...candidates]
           .sort((a, b) => a - b)
           .filter((index) => {
             const terms = plan.sections[index];
-            return terms.plain.join(' ') !== literal && wanted.some((key) => terms.variantKeys.has(key));
+            return (
+              terms.plain.join(' ') !== literal &&
+              wanted.some((key) => terms.variantKeys.has(key))
+            );
           })
           .map((index) =>
             sectionEvidence(rule, index, {
               confidence,
               accepted: true,
-              reason: 'same title through synonyms, word order or a parenthetical',
+              reason:
+                'same title through synonyms, word order or a parenthetical',
               sharedTokens: variants[0],
             }),
           );

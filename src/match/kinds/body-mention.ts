@@ -11,7 +11,8 @@ import type { PlanIndex } from '../plan-index.js';
  */
 export const bodyMentionKind: MatcherKind = {
   kind: 'body-mention',
-  summary: "the item's title words close together in a paragraph, list item or table row",
+  summary:
+    "the item's title words close together in a paragraph, list item or table row",
   options: {
     minCoverage: {
       type: 'number',
@@ -41,23 +42,35 @@ export const bodyMentionKind: MatcherKind = {
 
         // The head or one part of a title stands for the item only when it
         // is specific: one common word ("errors") would be found anywhere.
-        const partial = [...(item.core ? [item.core] : []), ...item.parts].filter((stems) =>
-          isSpecific(stems, plan),
-        );
+        const partial = [
+          ...(item.core ? [item.core] : []),
+          ...item.parts,
+        ].filter((stems) => isSpecific(stems, plan));
         for (const variant of [...item.variants, ...partial]) {
           const wanted = [...new Set(variant)];
-          const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
-          const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+          const weights = new Map(
+            wanted.map((stem) => [stem, plan.weight(stem)]),
+          );
+          const total = [...weights.values()].reduce(
+            (sum, weight) => sum + weight,
+            0,
+          );
           const telling = heaviest(weights);
 
           for (const block of plan.blocksContainingAll([telling])) {
             const stems = plan.blockStems(block);
-            if (bestWindowCoverage(stems, weights, wanted.length + slack) / total >= minCoverage) {
+            if (
+              bestWindowCoverage(stems, weights, wanted.length + slack) /
+                total >=
+              minCoverage
+            ) {
               found.add(block);
             }
           }
         }
-        return [...found].sort((a, b) => a - b).map((block) => mention(rule, item, plan, block, confidence));
+        return [...found]
+          .sort((a, b) => a - b)
+          .map((block) => mention(rule, item, plan, block, confidence));
       },
     };
   },
@@ -86,19 +99,29 @@ function mention(
 const LONE_WORD_BLOCKS = 3;
 
 function isSpecific(stems: string[], plan: PlanIndex): boolean {
-  const meaningful = [...new Set(stems)].filter((stem) => plan.vocabulary.weightOf(stem) === 1);
+  const meaningful = [...new Set(stems)].filter(
+    (stem) => plan.vocabulary.weightOf(stem) === 1,
+  );
   if (meaningful.length >= 2) return true;
-  return meaningful.length === 1 && plan.blockFrequency(meaningful[0]) <= LONE_WORD_BLOCKS;
+  return (
+    meaningful.length === 1 &&
+    plan.blockFrequency(meaningful[0]) <= LONE_WORD_BLOCKS
+  );
 }
 
 function heaviest(weights: Map<string, number>): string {
   let best = '';
-  for (const [stem, weight] of weights) if (best === '' || weight > (weights.get(best) ?? 0)) best = stem;
+  for (const [stem, weight] of weights)
+    if (best === '' || weight > (weights.get(best) ?? 0)) best = stem;
   return best;
 }
 
 /** The most weight of wanted stems that any run of `width` stems holds. */
-function bestWindowCoverage(stems: string[], weights: Map<string, number>, width: number): number {
+function bestWindowCoverage(
+  stems: string[],
+  weights: Map<string, number>,
+  width: number,
+): number {
   const counts = new Map<string, number>();
   let covered = 0;
   let best = 0;
@@ -123,7 +146,11 @@ function bestWindowCoverage(stems: string[], weights: Map<string, number>, width
 }
 
 /** True when some run of `width` stems holds every wanted stem. */
-export function withinWindow(stems: string[], wanted: string[], width: number): boolean {
+export function withinWindow(
+  stems: string[],
+  wanted: string[],
+  width: number,
+): boolean {
   const need = new Set(wanted);
   const counts = new Map<string, number>();
   let covered = 0;

@@ -8,7 +8,8 @@ import { confidenceOption, sectionEvidence } from '../kind.js';
  */
 export const exactTitleKind: MatcherKind = {
   kind: 'exact-title',
-  summary: 'the same title after normalising case, punctuation, decorations and plurals',
+  summary:
+    'the same title after normalising case, punctuation, decorations and plurals',
   options: {
     confidence: confidenceOption(1),
   },

@@ -28,18 +28,37 @@ interface Thresholds {
  */
 export const fuzzyTitleKind: MatcherKind = {
   kind: 'fuzzy-title',
-  summary: 'most of the meaning of both titles shared, rare words counting more',
+  summary:
+    'most of the meaning of both titles shared, rare words counting more',
   options: {
-    minItemCoverage: share(0.6, "share of the item title's weight the section must cover"),
+    minItemCoverage: share(
+      0.6,
+      "share of the item title's weight the section must cover",
+    ),
     removalItemCoverage: share(
       0.5,
       'the same for an item to remove: a plan that still has most of it has not removed it',
     ),
-    minOwnCoverage: share(0.25, "share of the item title's weight the heading itself must carry"),
-    minSectionCoverage: share(0.15, "share of the heading's weight the item must explain"),
-    parentCredit: share(0.6, 'credit for an item word found only in the enclosing heading'),
-    leadCredit: share(0.5, "credit for an item word found only in the section's opening text"),
-    maxConfidence: share(0.9, 'confidence of a perfect overlap; exact rules stay above it'),
+    minOwnCoverage: share(
+      0.25,
+      "share of the item title's weight the heading itself must carry",
+    ),
+    minSectionCoverage: share(
+      0.15,
+      "share of the heading's weight the item must explain",
+    ),
+    parentCredit: share(
+      0.6,
+      'credit for an item word found only in the enclosing heading',
+    ),
+    leadCredit: share(
+      0.5,
+      "credit for an item word found only in the section's opening text",
+    ),
+    maxConfidence: share(
+      0.9,
+      'confidence of a perfect overlap; exact rules stay above it',
+    ),
   },
   create(rule, options) {
     const thresholds = options as unknown as Thresholds;
@@ -49,7 +68,14 @@ export const fuzzyTitleKind: MatcherKind = {
       findEvidence(item, plan) {
         const readings = prepareReadings(item, plan);
         return candidates(readings, plan).map((index) =>
-          bestReading(rule, item, readings, plan, plan.sections[index], thresholds),
+          bestReading(
+            rule,
+            item,
+            readings,
+            plan,
+            plan.sections[index],
+            thresholds,
+          ),
         );
       },
     };
@@ -71,11 +97,20 @@ interface Reading {
 }
 
 function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
-  const explained = new Set([...item.canonical, ...item.variants.flat(), ...item.ask]);
+  const explained = new Set([
+    ...item.canonical,
+    ...item.variants.flat(),
+    ...item.ask,
+  ]);
 
   return item.variants.map((stems) => {
     const wanted = new Set(stems);
-    return { wanted, total: plan.totalWeight(wanted), telling: mostTelling(wanted, plan), explained };
+    return {
+      wanted,
+      total: plan.totalWeight(wanted),
+      telling: mostTelling(wanted, plan),
+      explained,
+    };
   });
 }
 
@@ -125,16 +160,28 @@ function bestReading(
   terms: SectionTerms,
   limits: Thresholds,
 ): Evidence {
-  const context = { parent: new Set(terms.parent), lead: new Set(terms.lead), topic: terms.topic };
+  const context = {
+    parent: new Set(terms.parent),
+    lead: new Set(terms.lead),
+    topic: terms.topic,
+  };
   let best: Overlap | null = null;
 
   for (const reading of readings) {
     for (const offered of terms.variants) {
-      const overlap = measureOverlap(item, reading, new Set(offered), context, plan, limits);
+      const overlap = measureOverlap(
+        item,
+        reading,
+        new Set(offered),
+        context,
+        plan,
+        limits,
+      );
       const better =
         best === null ||
         (overlap.accepted && !best.accepted) ||
-        (overlap.accepted === best.accepted && overlap.confidence > best.confidence);
+        (overlap.accepted === best.accepted &&
+          overlap.confidence > best.confidence);
       if (better) best = overlap;
     }
   }
@@ -159,28 +206,40 @@ function measureOverlap(
           ? limits.leadCredit
           : 0;
 
-  const itemCoverage = sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
-  const ownCoverage = sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
+  const itemCoverage =
+    sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
+  const ownCoverage =
+    sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
 
   // How much of the heading the item explains; for "Topic: detail"
   // headings the topic alone may carry it ("Metrics: macro-F1 and recall").
   const explains = (stems: Iterable<string>) =>
-    sum(new Set(stems), (stem) => (reading.explained.has(stem) ? plan.weight(stem) : 0)) /
-    plan.totalWeight(stems);
-  const sectionCoverage = Math.max(explains(own), context.topic ? explains(context.topic) : 0);
-  const minItemCoverage = item.item.remove ? limits.removalItemCoverage : limits.minItemCoverage;
+    sum(new Set(stems), (stem) =>
+      reading.explained.has(stem) ? plan.weight(stem) : 0,
+    ) / plan.totalWeight(stems);
+  const sectionCoverage = Math.max(
+    explains(own),
+    context.topic ? explains(context.topic) : 0,
+  );
+  const minItemCoverage = item.item.remove
+    ? limits.removalItemCoverage
+    : limits.minItemCoverage;
 
   // The item's most telling word must be in the heading or its parent:
   // "Guide-level explanation" is not "Reference-level explanation". On a
   // tie, any of the tied words will do.
-  const tellingFound = reading.telling.some((stem) => own.has(stem) || context.parent.has(stem));
+  const tellingFound = reading.telling.some(
+    (stem) => own.has(stem) || context.parent.has(stem),
+  );
 
   const accepted =
     tellingFound &&
     itemCoverage >= minItemCoverage &&
     ownCoverage >= limits.minOwnCoverage &&
     sectionCoverage >= limits.minSectionCoverage;
-  const confidence = round(limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage));
+  const confidence = round(
+    limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage),
+  );
 
   return {
     reading,
@@ -195,7 +254,12 @@ function measureOverlap(
   };
 }
 
-function toEvidence(rule: string, terms: SectionTerms, overlap: Overlap, limits: Thresholds): Evidence {
+function toEvidence(
+  rule: string,
+  terms: SectionTerms,
+  overlap: Overlap,
+  limits: Thresholds,
+): Evidence {
   const stems = [...overlap.reading.wanted];
   const missing = stems.filter((stem) => overlap.credit(stem) === 0);
   const telling = overlap.tellingFound
@@ -206,26 +270,49 @@ function toEvidence(rule: string, terms: SectionTerms, overlap: Overlap, limits:
     confidence: overlap.confidence,
     accepted: overlap.accepted,
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
-    reason: telling + describe(overlap, { ...limits, minItemCoverage: overlap.minItemCoverage }, missing),
+    reason:
+      telling +
+      describe(
+        overlap,
+        { ...limits, minItemCoverage: overlap.minItemCoverage },
+        missing,
+      ),
   });
 }
 
 /** The heaviest stems of the item: one, or several on a tie. */
 function mostTelling(stems: Set<string>, plan: PlanIndex): string[] {
-  const weights = [...stems].map((stem) => ({ stem, weight: plan.weight(stem) }));
+  const weights = [...stems].map((stem) => ({
+    stem,
+    weight: plan.weight(stem),
+  }));
   const top = Math.max(...weights.map((entry) => entry.weight));
-  return weights.filter((entry) => entry.weight >= top - 1e-9).map((entry) => entry.stem);
+  return weights
+    .filter((entry) => entry.weight >= top - 1e-9)
+    .map((entry) => entry.stem);
 }
 
 function describe(
-  figures: { itemCoverage: number; ownCoverage: number; sectionCoverage: number },
+  figures: {
+    itemCoverage: number;
+    ownCoverage: number;
+    sectionCoverage: number;
+  },
   limits: Thresholds,
   missing: string[],
 ): string {
   const parts = [
     measure('item covered', figures.itemCoverage, limits.minItemCoverage),
-    measure('by the heading itself', figures.ownCoverage, limits.minOwnCoverage),
-    measure('heading explained', figures.sectionCoverage, limits.minSectionCoverage),
+    measure(
+      'by the heading itself',
+      figures.ownCoverage,
+      limits.minOwnCoverage,
+    ),
+    measure(
+      'heading explained',
+      figures.sectionCoverage,
+      limits.minSectionCoverage,
+    ),
   ];
   if (missing.length > 0) parts.push(`not found: ${missing.join(', ')}`);
   return parts.join('; ');

@@ -12,7 +12,8 @@ import { withinWindow } from './body-mention.js';
  */
 export const gapBodyKind: MatcherKind = {
   kind: 'gap-body',
-  summary: "a heading whose words stand together in the item's own description of what is missing",
+  summary:
+    "a heading whose words stand together in the item's own description of what is missing",
   options: {
     minHeadingWords: {
       type: 'number',
@@ -45,10 +46,14 @@ export const gapBodyKind: MatcherKind = {
           .sectionsSharing(item.ask)
           .filter((index) => {
             const heading = [...new Set(plan.sections[index].canonical)];
-            const meaningful = heading.filter((stem) => plan.vocabulary.weightOf(stem) === 1);
+            const meaningful = heading.filter(
+              (stem) => plan.vocabulary.weightOf(stem) === 1,
+            );
             return (
               meaningful.length >= minHeadingWords &&
-              heading.every((stem) => asked.has(stem) || plan.vocabulary.weightOf(stem) < 1) &&
+              heading.every(
+                (stem) => asked.has(stem) || plan.vocabulary.weightOf(stem) < 1,
+              ) &&
               withinWindow(item.ask, meaningful, meaningful.length + slack)
             );
           })

@@ -16,15 +16,13 @@ export const gapIdKind: MatcherKind = {
       findEvidence({ item }, plan) {
         if (item.id === null) return [];
 
-        return plan
-          .sectionsWithId(item.id)
-          .map((index) =>
-            sectionEvidence(rule, index, {
-              confidence,
-              accepted: true,
-              reason: `heading carries the id ${item.id}`,
-            }),
-          );
+        return plan.sectionsWithId(item.id).map((index) =>
+          sectionEvidence(rule, index, {
+            confidence,
+            accepted: true,
+            reason: `heading carries the id ${item.id}`,
+          }),
+        );
       },
     };
   },

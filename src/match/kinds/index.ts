@@ -8,8 +8,12 @@ import { gapIdKind } from './gap-id.js';
 
 /** Every matcher implementation, by the name rule files use in `kind:`. */
 export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
-  [gapIdKind, exactTitleKind, aliasKind, fuzzyTitleKind, gapBodyKind, bodyMentionKind].map((kind) => [
-    kind.kind,
-    kind,
-  ]),
+  [
+    gapIdKind,
+    exactTitleKind,
+    aliasKind,
+    fuzzyTitleKind,
+    gapBodyKind,
+    bodyMentionKind,
+  ].map((kind) => [kind.kind, kind]),
 );
