@@ -25,35 +25,29 @@ function placementFor(
   plan: PlanOutline,
 ): Suggestion {
   const neighbour = nearestCovered(judgements, position);
-  if (neighbour) {
-    const match = neighbour.matches[0];
-    return {
-      ...(match.file === undefined ? {} : { file: match.file }),
-      afterLine: match.endLine,
-      near: {
-        title: match.title,
-        startLine: match.startLine,
-        endLine: match.endLine,
-        item: label(neighbour),
-      },
-    };
-  }
+  if (neighbour) return after(neighbour.matches[0], label(neighbour));
 
   const related = closestRejectedSection(judgements[position], plan);
-  if (related) {
-    return {
-      ...(related.file === undefined ? {} : { file: related.file }),
-      afterLine: related.endLine,
-      near: {
-        title: related.title,
-        startLine: related.startLine,
-        endLine: related.endLine,
-        item: null,
-      },
-    };
-  }
+  if (related) return after(related, null);
 
   return endOfPlan(plan);
+}
+
+/** Insert after a section; `item` names the gap item it belongs to. */
+function after(
+  section: Pick<Section, 'title' | 'startLine' | 'endLine' | 'file'>,
+  item: string | null,
+): Suggestion {
+  return {
+    ...(section.file === undefined ? {} : { file: section.file }),
+    afterLine: section.endLine,
+    near: {
+      title: section.title,
+      startLine: section.startLine,
+      endLine: section.endLine,
+      item,
+    },
+  };
 }
 
 /**
