@@ -132,4 +132,32 @@ describe('config file and precedence', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/\.plan-audit\.yml:3: unknown key "colour"/);
   });
+
+  it('refuses a config whose aliases would expand without bound, as a problem of the file', async () => {
+    const aliases = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 12; level++) {
+      const name = String.fromCharCode(97 + level);
+      const previous = String.fromCharCode(96 + level);
+      aliases.push(
+        `${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`,
+      );
+    }
+    const root = tempFiles({
+      '.plan-audit.yml': `${aliases.join('\n')}\nrules: *l\n`,
+    });
+    const { main } = await import('../src/cli.js');
+    let err = '';
+    const code = await main(['rules'], {
+      stdout: () => {},
+      stderr: (text) => (err += text),
+      env: {},
+      stdoutIsTty: false,
+      cwd: root,
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /\.plan-audit\.yml:1: cannot be expanded: Excessive alias count/,
+    );
+    expect(err).not.toMatch(/internal error/);
+  });
 });

@@ -1,15 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 
-import {
-  isMap,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
-
+import { readSettingsYaml } from '../input/settings-yaml.js';
 import { RuleFileError, type RuleProblem } from '../rules/load.js';
-import { readSettingsText } from '../input/read.js';
 
 /**
  * A parsed `.plan-audit.yml`. Each part of plan-audit reads the keys it
@@ -37,29 +29,18 @@ const KNOWN_KEYS = new Set([
 ]);
 
 export function loadConfigFile(path: string): ConfigFile {
-  const text = readSettingsText(path);
-  const counter = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter: counter,
-    prettyErrors: false,
-  });
+  const yaml = readSettingsYaml(path);
+  if (yaml.problems.length > 0) throw new RuleFileError(yaml.problems);
 
-  const problems: RuleProblem[] = document.errors.map((error) => ({
-    file: path,
-    line: counter.linePos(error.pos[0]).line,
-    message: `invalid YAML: ${error.message.split('\n')[0]}`,
-  }));
-  if (problems.length > 0) throw new RuleFileError(problems);
-
-  const lineOf = (keyPath: Array<string | number>) =>
-    nodeLine(document, counter, keyPath);
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  const lineOf = yaml.lineAt;
+  const data = (yaml.data ?? {}) as Record<string, unknown>;
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new RuleFileError([
       { file: path, line: 1, message: 'expected a mapping of settings' },
     ]);
   }
 
+  const problems: RuleProblem[] = [];
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key)) {
       problems.push({
@@ -99,29 +80,4 @@ export function configRuleSources(config: ConfigFile): string[] {
     ]);
   }
   return entries.map((entry) => config.resolvePath(entry));
-}
-
-function nodeLine(
-  document: Document,
-  counter: LineCounter,
-  path: Array<string | number>,
-): number {
-  const node = document.getIn(path, true) as YamlNode | undefined;
-  if (node?.range) return counter.linePos(node.range[0]).line;
-
-  // A key with a null value has no node of its own: find the key instead.
-  const parent =
-    path.length > 1
-      ? document.getIn(path.slice(0, -1), true)
-      : document.contents;
-  if (isMap(parent)) {
-    const pair = parent.items.find(
-      (item) =>
-        String((item.key as { value?: unknown })?.value) ===
-        String(path.at(-1)),
-    );
-    const key = pair?.key as YamlNode | undefined;
-    if (key?.range) return counter.linePos(key.range[0]).line;
-  }
-  return 1;
 }

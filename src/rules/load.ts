@@ -1,16 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
-import {
-  isMap,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { isMap, type Document, type Node as YamlNode } from 'yaml';
 
 import { UsageError } from '../errors.js';
-import { readSettingsText } from '../input/read.js';
+import {
+  readSettingsYaml,
+  type SettingsProblem,
+} from '../input/settings-yaml.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
@@ -28,11 +25,7 @@ export interface Rule {
 }
 
 /** One problem in a rule file, at the line it is on. */
-export interface RuleProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type RuleProblem = SettingsProblem;
 
 /** Every problem found while loading, reported together. */
 export class RuleFileError extends UsageError {
@@ -108,24 +101,13 @@ function loadRuleFile(
   known: Map<string, Rule>,
   problems: RuleProblem[],
 ): Rule | null {
-  const counter = new LineCounter();
-  const text = readSettingsText(file);
-  const document = parseDocument(text, {
-    lineCounter: counter,
-    prettyErrors: false,
-  });
-  const lineOf = (node: YamlNode | null | undefined) =>
-    node?.range ? counter.linePos(node.range[0]).line : 1;
+  const yaml = readSettingsYaml(file);
   const report = (line: number, message: string) =>
     problems.push({ file, line, message });
 
-  for (const error of document.errors) {
-    report(
-      counter.linePos(error.pos[0]).line,
-      `invalid YAML: ${firstLine(error.message)}`,
-    );
-  }
-  if (document.errors.length > 0) return null;
+  problems.push(...yaml.problems);
+  if (yaml.problems.length > 0) return null;
+  const document = yaml.document;
   if (!isMap(document.contents)) {
     report(1, 'expected a mapping with kind, description, enabled and options');
     return null;
@@ -140,11 +122,10 @@ function loadRuleFile(
     );
   }
 
-  checkKeys(document, lineOf, report);
-  const raw = toPlainData(document, report);
-  if (!raw) return null;
+  checkKeys(document, yaml.lineOfNode, report);
+  const raw = yaml.data as Record<string, unknown>;
   const previous = known.get(id);
-  const rule = buildRule(id, file, raw, previous, document, lineOf, report);
+  const rule = buildRule(id, file, raw, previous, yaml.lineAt, report);
 
   return problems.length > before ? null : rule;
 }
@@ -154,12 +135,10 @@ function buildRule(
   file: string,
   raw: Record<string, unknown>,
   previous: Rule | undefined,
-  document: Document,
-  lineOf: (node: YamlNode | null | undefined) => number,
+  lineAt: (path: string[]) => number,
   report: (line: number, message: string) => void,
 ): Rule | null {
-  const at = (...path: string[]) =>
-    lineOf(document.getIn(path, true) as YamlNode | undefined);
+  const at = (...path: string[]) => lineAt(path);
 
   const kind = raw.kind ?? previous?.kind;
   if (typeof kind !== 'string') {
@@ -244,23 +223,6 @@ function checkKeys(
   }
 }
 
-/**
- * The rule as plain data. YAML tags such as `!!js/function` stay strings
- * (rule files are data, never code), and the yaml package refuses alias
- * chains that would expand without bound ("billion laughs").
- */
-function toPlainData(
-  document: Document,
-  report: (line: number, message: string) => void,
-): Record<string, unknown> | null {
-  try {
-    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-  } catch (error) {
-    report(1, `cannot be expanded: ${firstLine((error as Error).message)}`);
-    return null;
-  }
-}
-
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
   if (kind === SCORE_KIND) return SCORE_OPTIONS;
   if (kind === WORD_WEIGHTS_KIND) return WORD_WEIGHTS_OPTIONS;
@@ -269,8 +231,4 @@ function optionSpecsOf(kind: string): OptionSpecs | undefined {
 
 function knownKinds(): string {
   return [...MATCHER_KINDS.keys(), SCORE_KIND, WORD_WEIGHTS_KIND].join(', ');
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0];
 }
