@@ -94,7 +94,3 @@ export function titleTokens(text: string): string[] {
 export function normalizeTitle(text: string): string {
   return titleTokens(text).join(' ');
 }
-
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}

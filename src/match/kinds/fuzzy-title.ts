@@ -167,12 +167,13 @@ function bestReading(
   };
   let best: Overlap | null = null;
 
+  const offeredSets = terms.variants.map((stems) => new Set(stems));
   for (const reading of readings) {
-    for (const offered of terms.variants) {
+    for (const offered of offeredSets) {
       const overlap = measureOverlap(
         item,
         reading,
-        new Set(offered),
+        offered,
         context,
         plan,
         limits,
