@@ -8,7 +8,7 @@ import { sectionAt } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { plainText } from '../text/plain.js';
 import { type GapListDocument, linesBetween, readGapList } from './document.js';
-import { buildItem, type ItemDraft } from './item.js';
+import { buildItem, type ItemDraft, REMOVAL_GROUP } from './item.js';
 import { priorityOfGroupHeading } from './priority.js';
 
 /** The items of a gap list and the way they were found. */
@@ -122,7 +122,7 @@ function isGroupOnly(document: GapListDocument, index: number): boolean {
   const hasChildren = document.sections.some((other) => other.parent === index);
   return (
     hasChildren &&
-    REMOVAL_HEADING.test(section.title) &&
+    REMOVAL_GROUP.test(section.title) &&
     section.title.split(/\s+/).length <= 6
   );
 }
@@ -230,7 +230,7 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
 
     const title = document.sections[section].title;
     const grouped =
-      priorityOfGroupHeading(title) !== null || REMOVAL_HEADING.test(title);
+      priorityOfGroupHeading(title) !== null || REMOVAL_GROUP.test(title);
     if (!grouped && !(list.ordered && section !== documentTitleIndex(document)))
       return;
 
@@ -267,10 +267,6 @@ function leadTitle(lead: Nodes | undefined, text: string): string {
   const clause = /^(.+?)(?:\s+[—–]\s+|[:;]\s+|\.\s+|\s+-\s+|\.$)/.exec(text);
   return clause ? clause[1] : text;
 }
-
-/** Headings that group items to take out of the plan. */
-const REMOVAL_HEADING =
-  /\b(remove|removals?|to be removed|not needed|drop|delete|cut|won[’']?t have|out of scope)\b/i;
 
 /** Bold labels of an item's fields, which are not items themselves. */
 const FIELD_LABEL =

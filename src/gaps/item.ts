@@ -15,7 +15,7 @@ import {
 } from './priority.js';
 
 /** Headings under which every item is to be taken out of the plan. */
-const REMOVAL_GROUP =
+export const REMOVAL_GROUP =
   /\b(remove|removals?|to be removed|not needed|drop|delete|cut|won[’']?t have|will not have|out of scope)\b/i;
 
 /** A priority cell that asks for removal rather than ranking. */
