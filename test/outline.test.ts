@@ -124,6 +124,22 @@ describe('plan outline', () => {
     ]);
   });
 
+  it('reads a line of in-page links as a table of contents, a sentence with links as prose', () => {
+    const text = md`
+      # Plan
+      Contents: [Goals](#goals) · [Non-goals](#non-goals) · [Design](#design)
+
+      The [goals](#goals) and the [design](#design) were agreed in review last week.
+      ## Goals
+    `;
+
+    const kinds = outline(text).blocks.map((block) => [block.kind, block.line]);
+    expect(kinds).toEqual([
+      ['toc', 2],
+      ['prose', 4],
+    ]);
+  });
+
   it('calls a table that repeats section titles a summary table wherever it stands', () => {
     const text = md`
       # Plan

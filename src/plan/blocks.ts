@@ -38,11 +38,7 @@ export function extractBlocks(tree: Root, sections: Section[]): Block[] {
   const walk = (node: Nodes): void => {
     switch (node.type) {
       case 'paragraph':
-        add(
-          isBoldHeading(node) ? 'bold-heading' : 'prose',
-          node,
-          plainText(node),
-        );
+        add(paragraphKind(node), node, plainText(node));
         return;
       case 'listItem':
         add(listItemKind(node, sections), node, listItemText(node));
@@ -86,6 +82,33 @@ export function isBoldHeading(node: Paragraph): boolean {
     /^[\s\p{Extended_Pictographic}\u{FE0F}.?!]*$/u.test(sameLine) ||
     /^\s*[:—–-]/.test(rest)
   );
+}
+
+function paragraphKind(node: Paragraph): BlockKind {
+  if (isBoldHeading(node)) return 'bold-heading';
+  return isLinkLine(node) ? 'toc' : 'prose';
+}
+
+/**
+ * A paragraph that is a row of links to headings of the same page
+ * (`Contents: [Goals](#goals) · [Non-goals](#non-goals)`): a table of
+ * contents written inline. Naming a section there is a reference, not a
+ * mention. The words outside the links must be fewer than the links, so
+ * a sentence with two anchors in it stays prose.
+ */
+function isLinkLine(node: Paragraph): boolean {
+  const anchors = node.children.filter(
+    (child) => child.type === 'link' && child.url.startsWith('#'),
+  );
+  if (anchors.length < 2) return false;
+
+  const outside = node.children
+    .filter((child) => child.type !== 'link')
+    .map((child) => plainText(child))
+    .join(' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  return outside.length < anchors.length;
 }
 
 /** A list item's own lines end where its nested list begins. */
