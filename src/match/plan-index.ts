@@ -52,6 +52,7 @@ export class PlanIndex {
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
   private readonly children = new Map<number, number[]>();
+  private readonly subject: Set<string>;
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
@@ -60,6 +61,7 @@ export class PlanIndex {
       vocabulary.canonicalTokens(block.text),
     );
     this.sections = outline.sections.map((section) => this.termsOf(section));
+    this.subject = this.documentSubject();
     this.addContext();
 
     this.sections.forEach((terms, index) =>
@@ -118,6 +120,7 @@ export class PlanIndex {
     let weight = this.weights.get(stem);
     if (weight === undefined) {
       weight = this.idf(stem) * this.vocabulary.weightOf(stem);
+      if (this.subject.has(stem)) weight *= this.vocabulary.genericWeight;
       this.weights.set(stem, weight);
     }
     return weight;
@@ -157,6 +160,20 @@ export class PlanIndex {
 
   blockStems(index: number): string[] {
     return this.blockTerms[index];
+  }
+
+  /**
+   * The words of the document's title, when one top heading holds the
+   * whole plan ("# Payments v3 — Technical Plan"). They name what every
+   * section is about, so an item that repeats them ("Idempotent payment
+   * API") is told apart by its other words: they count as generic words.
+   */
+  private documentSubject(): Set<string> {
+    const [first, ...rest] = this.sections;
+    const holdsAll =
+      first !== undefined &&
+      rest.every((terms) => terms.section.depth > first.section.depth);
+    return new Set(holdsAll ? first.canonical : []);
   }
 
   private termsOf(section: Section): SectionTerms {

@@ -8,7 +8,7 @@ import { tokens } from '../text/tokens.js';
 export class Vocabulary {
   private readonly phrases: Array<{ stems: string[]; canonical: string }> = [];
   private readonly generic: Set<string>;
-  private readonly genericWeight: number;
+  readonly genericWeight: number;
 
   /**
    * @param groups synonym groups; the first entry names the group

@@ -12,9 +12,9 @@ const STOP_WORDS = new Set(
   any both either no not only own same such per e g eg ie etc also just still
   already out instead nothing new existing current currently one two three
   four five many much some other others way ways kind using about including
-  incl especially like see sees seen get gets got go goes want wants`.split(
-    /\s+/,
-  ),
+  incl especially like see sees seen get gets got go goes want wants against
+  across after before between during within through toward towards among
+  upon onto under over`.split(/\s+/),
 );
 
 /**
@@ -59,10 +59,22 @@ const STEM_LENGTH = 7;
 export function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\d+$/.test(word) ? word : stemmer(word).slice(0, STEM_LENGTH);
+    stemmed = /^\d+$/.test(word) ? word : shortStem(word);
     if (stems.size < STEM_CACHE_LIMIT) stems.set(word, stemmed);
   }
   return stemmed;
+}
+
+/**
+ * Porter keeps the "y → i" of "verifying" ("verifi") but drops it from
+ * "verification" ("verif"); a trailing "i" on a long stem is cut so the
+ * two meet. Short stems keep it ("api", "multi").
+ */
+function shortStem(word: string): string {
+  const porter = stemmer(word);
+  const meeting =
+    porter.length >= 6 && porter.endsWith('i') ? porter.slice(0, -1) : porter;
+  return meeting.slice(0, STEM_LENGTH);
 }
 
 // A plan's vocabulary is small next to its word count: each word is

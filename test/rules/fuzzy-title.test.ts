@@ -45,4 +45,57 @@ describe('rule fuzzy-title', () => {
     const says = ruleSays('fuzzy-title', OUTLINE, `### Gap 1: ${item}\n`);
     expect(says.accepted).toEqual([]);
   });
+
+  it('lets "verifying" meet "verification" although Porter stems them apart', () => {
+    const says = ruleSays(
+      'fuzzy-title',
+      md`
+        # Plan
+        ## Webhooks
+        ### Verifying webhooks with an HMAC
+      `,
+      '### Gap 1: Webhook verification\n',
+    );
+    expect(says.accepted).toEqual(['Verifying webhooks with an HMAC']);
+  });
+
+  it('counts the words of the document title as generic: every section is about them', () => {
+    const plan = md`
+      # Payments v3: Technical Plan
+      ## Checkout API
+      ### Idempotency
+      ## Ledger
+    `;
+    const says = ruleSays(
+      'fuzzy-title',
+      plan,
+      '### Gap 1: Idempotent payment API\n',
+    );
+    expect(says.accepted).toEqual(['Idempotency']);
+
+    const withoutTitle = plan.replace('# Payments v3: Technical Plan\n', '');
+    expect(
+      ruleSays(
+        'fuzzy-title',
+        withoutTitle,
+        '### Gap 1: Idempotent payment API\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('ignores prepositions: "before the cutover" is about the cutover', () => {
+    const says = ruleSays(
+      'fuzzy-title',
+      md`
+        # Plan
+        ## Migration
+        ### Pre-cutover load test
+        ### Cutover by weighted DNS
+        ### Rollback plan for the cutover
+        ## Checklist before review
+      `,
+      '### Gap 1: Load test the cluster before the cutover\n',
+    );
+    expect(says.accepted).toEqual(['Pre-cutover load test']);
+  });
 });
