@@ -175,4 +175,27 @@ describe('removal checks', () => {
       ['Legacy SOAP API', true, false],
     ]);
   });
+
+  it('fails on a section that keeps the item under another name, not on a near miss', () => {
+    const plan = md`
+      # Plan
+      ## Current state: Docker Swarm Orchestration
+      ## Integrations
+      ### SOAP compatibility layer (kept for two partners)
+      Two partners still call the v1 SOAP API; a thin layer maps it onto v2.
+    `;
+    const removals = md`
+      ## Not needed
+      1. Docker Swarm rolling updates
+      2. Legacy SOAP API
+    `;
+    const passed = auditTexts(plan, removals).judgements.map((judgement) => [
+      judgement.item.title,
+      judgement.passed,
+    ]);
+    expect(passed).toEqual([
+      ['Docker Swarm rolling updates', true],
+      ['Legacy SOAP API', false],
+    ]);
+  });
 });

@@ -36,7 +36,7 @@ export const fuzzyTitleKind: MatcherKind = {
       "share of the item title's weight the section must cover",
     ),
     removalItemCoverage: share(
-      0.5,
+      0.6,
       'the same for an item to remove: a plan that still has most of it has not removed it',
     ),
     minOwnCoverage: share(
