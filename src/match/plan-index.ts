@@ -35,6 +35,15 @@ export function stemKey(stems: string[]): string {
 /** How much of a section's own text counts as its lead. */
 const LEAD_STEMS = 80;
 
+/** Words that say a topic is left for later, not covered here. */
+const DEFERRAL =
+  /\b(?:not (?:yet )?(?:designed|decided|written|specified|defined|covered|implemented|started|planned)|to be (?:written|decided|defined|designed|determined|done|added|specified)|planned but|tbd|tbc|out of scope|not in scope|deferred|future work|left for later)\b/i;
+
+/** A text cut after each full stop, question or exclamation mark, or semicolon. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?;])\s+/);
+}
+
 /**
  * The plan prepared once for every item: titles tokenised, word rarity
  * (IDF over section titles) and inverted indexes from a stem to the
@@ -230,8 +239,23 @@ export class PlanIndex {
       if (block.section === null || REFERENCE_KINDS.has(block.kind)) return;
       const lead = this.sections[block.section].lead;
       if (lead.length < LEAD_STEMS)
-        lead.push(...this.blockTerms[index].slice(0, LEAD_STEMS - lead.length));
+        lead.push(
+          ...this.leadTerms(block, index).slice(0, LEAD_STEMS - lead.length),
+        );
     });
+  }
+
+  /**
+   * What a block adds to its section's lead: its words, less the sentences
+   * that put something off ("pagination is planned but not designed yet"),
+   * which name a topic the section does not cover.
+   */
+  private leadTerms(block: Block, index: number): string[] {
+    if (!DEFERRAL.test(block.text)) return this.blockTerms[index];
+
+    return sentences(block.text)
+      .filter((sentence) => !DEFERRAL.test(sentence))
+      .flatMap((sentence) => this.vocabulary.canonicalTokens(sentence));
   }
 }
 

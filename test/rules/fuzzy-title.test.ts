@@ -98,4 +98,22 @@ describe('rule fuzzy-title', () => {
     );
     expect(says.accepted).toEqual(['Pre-cutover load test']);
   });
+
+  it('does not take opening words that put the topic off as evidence for it', () => {
+    const plan = (sentence: string) => md`
+      # Plan
+      ## API
+      ### Listing orders
+      \`GET /v2/orders\` returns the newest orders first, at most 100; ${sentence}
+    `;
+    const item = '### Gap 1: Pagination for List Endpoints\n';
+
+    const deferred = plan('cursor pagination is planned but not designed yet.');
+    expect(ruleSays('fuzzy-title', deferred, item).accepted).toEqual([]);
+
+    const designed = plan('cursor pagination uses an opaque next token.');
+    expect(ruleSays('fuzzy-title', designed, item).accepted).toEqual([
+      'Listing orders',
+    ]);
+  });
 });
