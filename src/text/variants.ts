@@ -1,3 +1,5 @@
+import { stem, words } from './tokens.js';
+
 /**
  * The ways a title can be read: as written, without its parenthetical, and
  * the parenthetical alone. "Experiment tracking (W&B)" is found under "W&B"
@@ -44,6 +46,34 @@ export function headingTopic(title: string): string | null {
     /^(appendix|annex|part|phase|step|section|chapter|week|stage|milestone)\s+\w{1,3}$/i;
   const topics = parts.slice(0, -1).filter((part) => !label.test(part.trim()));
   return topics.length > 0 ? topics[0].trim() : null;
+}
+
+/**
+ * True when a "Topic: detail" heading names one instance of what a plural
+ * item asks for: "Future possibility: precise capturing syntax" is one
+ * future possibility, not the section "Future Possibilities". The words
+ * must be the same but for the last, which the item has in the plural and
+ * the heading in the singular.
+ */
+export function namesOneInstance(itemTitle: string, heading: string): boolean {
+  const topic = headingTopic(heading);
+  if (topic === null) return false;
+
+  const asked = words(itemTitle);
+  const named = words(topic);
+  if (asked.length === 0 || asked.length !== named.length) return false;
+
+  const sameStems = asked.every(
+    (word, index) => stem(word) === stem(named[index]),
+  );
+  const askedLast = asked[asked.length - 1];
+  const namedLast = named[named.length - 1];
+  return (
+    sameStems &&
+    askedLast !== namedLast &&
+    /s$/.test(askedLast) &&
+    !/s$/.test(namedLast)
+  );
 }
 
 /**

@@ -41,9 +41,25 @@ describe('rule fuzzy-title', () => {
   it.each([
     ['Docker Swarm Rolling Updates', 'Docker Swarm Orchestration'],
     ['Unit tests', 'Integration tests'],
+    [
+      'Future possibilities',
+      'Appendix F: Future possibility: precise capturing syntax',
+    ],
   ])('does not accept the near miss "%s" for "%s"', (item) => {
     const says = ruleSays('fuzzy-title', OUTLINE, `### Gap 1: ${item}\n`);
     expect(says.accepted).toEqual([]);
+  });
+
+  it('still takes a "Topic: detail" heading for its topic when the number agrees', () => {
+    const says = ruleSays(
+      'fuzzy-title',
+      md`
+        # Plan
+        ## Metrics: macro-F1 and per-queue recall
+      `,
+      '### Gap 1: Metrics\n',
+    );
+    expect(says.accepted).toEqual(['Metrics: macro-F1 and per-queue recall']);
   });
 
   it('lets "verifying" meet "verification" although Porter stems them apart', () => {

@@ -1,6 +1,7 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { sectionEvidence } from '../kind.js';
+import { namesOneInstance } from '../../text/variants.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -68,19 +69,43 @@ export const fuzzyTitleKind: MatcherKind = {
       findEvidence(item, plan) {
         const readings = prepareReadings(item, plan);
         return candidates(readings, plan).map((index) =>
-          bestReading(
-            rule,
+          unlessOneInstance(
             item,
-            readings,
-            plan,
             plan.sections[index],
-            thresholds,
+            bestReading(
+              rule,
+              item,
+              readings,
+              plan,
+              plan.sections[index],
+              thresholds,
+            ),
           ),
         );
       },
     };
   },
 };
+
+/**
+ * A heading that names one instance of what the item asks for in the
+ * plural ("Future possibility: precise capturing syntax" for "Future
+ * Possibilities") shares every word with it and still is no match.
+ */
+function unlessOneInstance(
+  item: ItemTerms,
+  terms: SectionTerms,
+  evidence: Evidence,
+): Evidence {
+  if (!evidence.accepted || !namesOneInstance(item.item.title, terms.title))
+    return evidence;
+
+  return {
+    ...evidence,
+    accepted: false,
+    reason: `the heading names one instance of what the item asks for; ${evidence.reason}`,
+  };
+}
 
 function share(value: number, doc: string) {
   return { type: 'number' as const, default: value, min: 0, max: 1, doc };
