@@ -37,4 +37,19 @@ describe('rule gap-body', () => {
     expect(says.accepted).toEqual([]);
     expect(says.rejected).toEqual(['Docker Swarm Rolling Updates']);
   });
+
+  it("reads the heading's parenthetical as a name of its own", () => {
+    const plan = md`
+      # Payments plan
+      ## Keeping card data out of our systems (hosted fields)
+      ## Ledger
+    `;
+    const gaps = md`
+      ## REQ-01 PCI DSS scope reduction
+      **Description**: Card numbers never touch our servers; use the PSP's hosted fields.
+    `;
+    expect(ruleSays('gap-body', plan, gaps).accepted).toEqual([
+      'Keeping card data out of our systems (hosted fields)',
+    ]);
+  });
 });

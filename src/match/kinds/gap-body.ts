@@ -42,21 +42,25 @@ export const gapBodyKind: MatcherKind = {
         if (item.ask.length === 0) return [];
         const asked = new Set(item.ask);
 
+        // Any reading of the heading will do: "Keeping card data out of
+        // our systems (hosted fields)" is named by "use hosted fields".
+        const named = (reading: string[]) => {
+          const heading = [...new Set(reading)];
+          const meaningful = heading.filter(
+            (stem) => plan.vocabulary.weightOf(stem) === 1,
+          );
+          return (
+            meaningful.length >= minHeadingWords &&
+            heading.every(
+              (stem) => asked.has(stem) || plan.vocabulary.weightOf(stem) < 1,
+            ) &&
+            withinWindow(item.ask, meaningful, meaningful.length + slack)
+          );
+        };
+
         return plan
           .sectionsSharing(item.ask)
-          .filter((index) => {
-            const heading = [...new Set(plan.sections[index].canonical)];
-            const meaningful = heading.filter(
-              (stem) => plan.vocabulary.weightOf(stem) === 1,
-            );
-            return (
-              meaningful.length >= minHeadingWords &&
-              heading.every(
-                (stem) => asked.has(stem) || plan.vocabulary.weightOf(stem) < 1,
-              ) &&
-              withinWindow(item.ask, meaningful, meaningful.length + slack)
-            );
-          })
+          .filter((index) => plan.sections[index].variants.some(named))
           .map((index) =>
             sectionEvidence(rule, index, {
               confidence,
