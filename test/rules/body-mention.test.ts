@@ -42,4 +42,21 @@ describe('rule body-mention', () => {
   it('needs the telling word, not just a common one', () => {
     expect(mentionKinds('### Gap 9: Error Budget\n').verdict).toBe('missing');
   });
+
+  it('does not let the head of a question stand for it when the head drops the telling word', () => {
+    const plan = md`
+      # Plan
+      ## Data
+      ### Encryption at rest
+      ### Encryption keys
+      Password hashes are encrypted with a per-organisation data key.
+      ## Network
+      All traffic crosses the edge over TLS 1.2 or later.
+    `;
+    const judgement = auditTexts(
+      plan,
+      '* **How is data encrypted in transit?**\n',
+    ).judgements[0];
+    expect(judgement.mentions).toEqual([]);
+  });
 });

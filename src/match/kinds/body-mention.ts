@@ -42,8 +42,12 @@ export const bodyMentionKind: MatcherKind = {
 
         // The head or one part of a title stands for the item only when it
         // is specific: one common word ("errors") would be found anywhere.
+        // The head must also keep the title's most telling word: the head
+        // of "How is data encrypted in transit?" is not about transit.
         const partial = [
-          ...(item.core ? [item.core] : []),
+          ...(item.core && keepsTellingWord(item.core, item.canonical, plan)
+            ? [item.core]
+            : []),
           ...item.parts,
         ].filter((stems) => isSpecific(stems, plan));
         for (const variant of [...item.variants, ...partial]) {
@@ -107,6 +111,15 @@ function isSpecific(stems: string[], plan: PlanIndex): boolean {
     meaningful.length === 1 &&
     plan.blockFrequency(meaningful[0]) <= LONE_WORD_BLOCKS
   );
+}
+
+function keepsTellingWord(
+  head: string[],
+  title: string[],
+  plan: PlanIndex,
+): boolean {
+  const heaviestWeight = Math.max(...title.map((stem) => plan.weight(stem)));
+  return head.some((stem) => plan.weight(stem) >= heaviestWeight - 1e-9);
 }
 
 function heaviest(weights: Map<string, number>): string {
