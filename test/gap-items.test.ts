@@ -207,6 +207,30 @@ describe('gap items', () => {
     ]);
   });
 
+  it('reads a questionnaire of bold questions whole, though one group is a plain removal list', () => {
+    const text = md`
+      # Production readiness review
+      ## Capacity
+      * **How does the service autoscale?**
+      * **What happens under overload?** 🔴
+      ## Not needed (remove from the design if present)
+      * **~~Multi-region active-active serving~~** — one region for v1
+    `;
+
+    expect(items(text).strategy).toBe('bold-heading');
+    expect(
+      brief(text).map(({ title, priority, remove }) => [
+        title,
+        priority,
+        remove,
+      ]),
+    ).toEqual([
+      ['How does the service autoscale?', 'medium', false],
+      ['What happens under overload?', 'critical', false],
+      ['Multi-region active-active serving', 'medium', true],
+    ]);
+  });
+
   it('does not read "High Availability" as a priority group', () => {
     const text = md`
       # Template

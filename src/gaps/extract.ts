@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { GapItem, ItemSource, SourceFile } from '../model.js';
 import { isBoldHeading } from '../plan/blocks.js';
 import { sectionAt } from '../plan/sections.js';
-import { parseDecoratedTitle } from '../text/decorations.js';
+import { emojiPriorities, parseDecoratedTitle } from '../text/decorations.js';
 import { plainText } from '../text/plain.js';
 import { type GapListDocument, linesBetween, readGapList } from './document.js';
 import { buildItem, type ItemDraft, REMOVAL_GROUP } from './item.js';
@@ -22,6 +22,11 @@ interface Strategy {
   /** How the strategy finds items, for the "no items" message. */
   describes: string;
   find(document: GapListDocument): ItemDraft[];
+  /**
+   * May replace an earlier strategy's items when it finds all of them and
+   * more (see includesAndMore).
+   */
+  outgrows?: boolean;
 }
 
 /** Column headers that name the item a table row stands for. */
@@ -33,6 +38,8 @@ const ID_COLUMN = /^(id|#|no\.?|nr\.?|ref|key)$/i;
 /**
  * Tried in this order; the first that finds anything wins, so a gap list
  * with `Gap N:` headings is never read as a template of its own headings.
+ * The one exception is marked `outgrows`: bold questions replace list items
+ * when they include them all and find more.
  */
 const STRATEGIES: Strategy[] = [
   {
@@ -55,6 +62,7 @@ const STRATEGIES: Strategy[] = [
     source: 'bold-heading',
     describes: 'bold pseudo-headings such as "**Rollback plan**"',
     find: findBoldHeadings,
+    outgrows: true,
   },
   {
     source: 'template-heading',
@@ -66,19 +74,44 @@ const STRATEGIES: Strategy[] = [
 /** Find the required items of a gap list; a list without any is an error. */
 export function extractGapItems(file: SourceFile): Extraction {
   const document = readGapList(file);
+  const found = STRATEGIES.map((strategy) => ({
+    strategy,
+    drafts: strategy.find(document),
+  }));
 
-  for (const strategy of STRATEGIES) {
-    const drafts = strategy.find(document);
-    if (drafts.length === 0) continue;
-
+  const first = found.findIndex((entry) => entry.drafts.length > 0);
+  if (first >= 0) {
+    const chosen = found
+      .slice(first + 1)
+      .reduce(
+        (best, later) =>
+          later.strategy.outgrows === true &&
+          includesAndMore(later.drafts, best.drafts)
+            ? later
+            : best,
+        found[first],
+      );
     return {
-      items: drafts.map((draft) => buildItem(document, draft)),
-      strategy: strategy.source,
+      items: chosen.drafts.map((draft) => buildItem(document, draft)),
+      strategy: chosen.strategy.source,
     };
   }
 
   const tried = STRATEGIES.map((strategy) => strategy.describes).join('; ');
   throw new UsageError(`no gap items found (looked for ${tried})`, file.path);
+}
+
+/**
+ * True when a later way of reading the list finds every item an earlier
+ * one found and more: bold questions in every group of a questionnaire
+ * outweigh the plain list items of its one "Not needed" group.
+ */
+function includesAndMore(later: ItemDraft[], earlier: ItemDraft[]): boolean {
+  const lines = new Set(later.map((draft) => draft.line));
+  return (
+    later.length > earlier.length &&
+    earlier.every((draft) => lines.has(draft.line))
+  );
 }
 
 /** Headings other than the title and the priority groups. */
@@ -268,6 +301,16 @@ function leadTitle(lead: Nodes | undefined, text: string): string {
   return clause ? clause[1] : text;
 }
 
+/**
+ * A priority emoji after the bold question on its line
+ * (`* **How are users authenticated?** 🔴`); words there are prose, not
+ * markers, so only emoji count.
+ */
+function markerAfterBold(text: string, bold: string): string | undefined {
+  const rest = text.slice(bold.length).split('\n')[0];
+  return emojiPriorities(rest).length > 0 ? rest : undefined;
+}
+
 /** Bold labels of an item's fields, which are not items themselves. */
 const FIELD_LABEL =
   /^(priority|prio|missing|impact|current state|current|status|effort|estimate|owner|why|notes?|reference|see|due|deadline|goal|risk|severity|description|details|what|fix|action|example|evidence|reviewer|comment)s?$/i;
@@ -282,12 +325,14 @@ function findBoldHeadings(document: GapListDocument): ItemDraft[] {
 
     const strong = paragraph.children[0];
     if (FIELD_LABEL.test(plainText(strong).replace(/:$/, '').trim())) return;
+    const text = plainText(paragraph);
     drafts.push({
       raw: plainText(strong),
       node: strong,
       line: paragraph.position?.start.line ?? 1,
       source: 'bold-heading',
-      body: plainText(paragraph),
+      body: text,
+      statedPriority: markerAfterBold(text, plainText(strong)),
     });
   });
 
