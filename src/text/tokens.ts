@@ -71,10 +71,23 @@ export function stem(word: string): string {
  * two meet. Short stems keep it ("api", "multi").
  */
 function shortStem(word: string): string {
-  const porter = stemmer(word);
+  const porter = stemmer(americanSpelling(word));
   const meeting =
     porter.length >= 6 && porter.endsWith('i') ? porter.slice(0, -1) : porter;
   return meeting.slice(0, STEM_LENGTH);
+}
+
+/**
+ * British and American spellings meet: "centralised" and "centralized",
+ * "analyse" and "analyze", "behaviour" and "behavior". Only long words
+ * change, so "rise" or "hour" stay as they are.
+ */
+function americanSpelling(word: string): string {
+  if (word.length < 7) return word;
+  return word
+    .replace(/is(ation|ations|e|ed|es|ing|er|ers)$/, 'iz$1')
+    .replace(/ys(e|ed|es|ing)$/, 'yz$1')
+    .replace(/iour(s?)$/, 'ior$1');
 }
 
 // A plan's vocabulary is small next to its word count: each word is

@@ -75,6 +75,21 @@ describe('rule fuzzy-title', () => {
     expect(says.accepted).toEqual(['Verifying webhooks with an HMAC']);
   });
 
+  it('lets British and American spellings meet', () => {
+    const says = ruleSays(
+      'fuzzy-title',
+      md`
+        # Plan
+        ## Privacy
+        ### Organization-wide minimization of stored fields
+      `,
+      '### Gap 1: Organisation-wide data minimisation\n',
+    );
+    expect(says.accepted).toEqual([
+      'Organization-wide minimization of stored fields',
+    ]);
+  });
+
   it('counts the words of the document title as generic: every section is about them', () => {
     const plan = md`
       # Payments v3: Technical Plan
