@@ -12,6 +12,7 @@ interface Thresholds {
   parentCredit: number;
   leadCredit: number;
   maxConfidence: number;
+  secondPlaceCoverage: number;
 }
 
 /**
@@ -59,6 +60,10 @@ export const fuzzyTitleKind: MatcherKind = {
     maxConfidence: share(
       0.9,
       'confidence of a perfect overlap; exact rules stay above it',
+    ),
+    secondPlaceCoverage: share(
+      0.45,
+      'share of the item covered that makes a heading a second section of an item found elsewhere',
     ),
   },
   create(rule, options) {
@@ -169,6 +174,7 @@ interface Overlap {
   tellingFound: boolean;
   minItemCoverage: number;
   accepted: boolean;
+  secondPlace: boolean;
   confidence: number;
 }
 
@@ -263,6 +269,12 @@ function measureOverlap(
     itemCoverage >= minItemCoverage &&
     ownCoverage >= limits.minOwnCoverage &&
     sectionCoverage >= limits.minSectionCoverage;
+  const secondPlace =
+    !accepted &&
+    tellingFound &&
+    itemCoverage >= limits.secondPlaceCoverage &&
+    ownCoverage >= limits.minOwnCoverage &&
+    sectionCoverage >= limits.minSectionCoverage;
   const confidence = round(
     limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage),
   );
@@ -276,6 +288,7 @@ function measureOverlap(
     tellingFound,
     minItemCoverage,
     accepted,
+    secondPlace,
     confidence,
   };
 }
@@ -295,6 +308,7 @@ function toEvidence(
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
+    ...(overlap.secondPlace ? { secondPlace: true } : {}),
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
       telling +
@@ -302,7 +316,8 @@ function toEvidence(
         overlap,
         { ...limits, minItemCoverage: overlap.minItemCoverage },
         missing,
-      ),
+      ) +
+      (overlap.secondPlace ? '; enough for a second section' : ''),
   });
 }
 
