@@ -59,9 +59,14 @@ export const bodyMentionKind: MatcherKind = {
             (sum, weight) => sum + weight,
             0,
           );
-          const telling = heaviest(weights);
-
-          for (const block of plan.blocksContainingAll([telling])) {
+          // On a tie for the most telling word, any of the tied words will
+          // do, as for headings.
+          const blocks = new Set(
+            heaviest(weights).flatMap((stem) =>
+              plan.blocksContainingAll([stem]),
+            ),
+          );
+          for (const block of blocks) {
             const stems = plan.blockStems(block);
             if (
               bestWindowCoverage(stems, weights, wanted.length + slack) /
@@ -122,11 +127,12 @@ function keepsTellingWord(
   return head.some((stem) => plan.weight(stem) >= heaviestWeight - 1e-9);
 }
 
-function heaviest(weights: Map<string, number>): string {
-  let best = '';
-  for (const [stem, weight] of weights)
-    if (best === '' || weight > (weights.get(best) ?? 0)) best = stem;
-  return best;
+/** The heaviest stems: one, or several on a tie. */
+function heaviest(weights: Map<string, number>): string[] {
+  const top = Math.max(...weights.values());
+  return [...weights]
+    .filter(([, weight]) => weight >= top - 1e-9)
+    .map(([stem]) => stem);
 }
 
 /** The most weight of wanted stems that any run of `width` stems holds. */
