@@ -23,6 +23,7 @@ import { settleClaims } from './judge/claims.js';
 import { findGapListProblems } from './judge/findings.js';
 import { findNumberingProblems } from './judge/numbering.js';
 import { findSimilarSections } from './judge/similar-sections.js';
+import { acronymGroups } from './text/acronyms.js';
 
 export interface AuditResult extends AuditReport {
   /** How the gap list's items were found. */
@@ -64,7 +65,16 @@ export function audit(
   const extraction = prepared.extraction ?? extractGapItems(gapList);
   const { items, findings: repeatFindings } = mergeRepeats(extraction.items);
 
-  const engine = new MatchEngine(rules);
+  const engine = new MatchEngine(
+    rules,
+    acronymGroups(
+      [gapList.text, ...planFiles.map((file) => file.text)],
+      [
+        ...outline.sections.map((section) => section.title),
+        ...items.map((item) => item.title),
+      ],
+    ),
+  );
   const index = new PlanIndex(outline, engine.vocabulary);
   const evidence = items.map((item) => engine.evidenceFor(item, index));
   settleClaims(items, evidence);

@@ -17,11 +17,17 @@ export class MatchEngine {
   readonly matchers: Matcher[];
   readonly vocabulary: Vocabulary;
 
-  constructor(rules: Rule[]) {
+  /**
+   * @param foundGroups synonym groups the documents define for themselves
+   *   (abbreviations, see acronymGroups), used only while the alias rule is on
+   */
+  constructor(rules: Rule[], foundGroups: string[][] = []) {
     const enabled = rules.filter((rule) => rule.enabled);
-    const synonymGroups = enabled
-      .filter((rule) => rule.kind === 'alias')
-      .flatMap((rule) => rule.options.synonyms as string[][]);
+    const aliasRules = enabled.filter((rule) => rule.kind === 'alias');
+    const synonymGroups = [
+      ...aliasRules.flatMap((rule) => rule.options.synonyms as string[][]),
+      ...(aliasRules.length > 0 ? foundGroups : []),
+    ];
 
     const weights = enabled.filter((rule) => rule.kind === WORD_WEIGHTS_KIND);
     this.vocabulary = new Vocabulary(synonymGroups, {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+
+import { acronymGroups } from '../src/text/acronyms.js';
+import { auditTexts, md } from './helpers.js';
+
+describe('abbreviations the documents define', () => {
+  it('reads a definition in parentheses and an abbreviation spelled by words of another title', () => {
+    const groups = acronymGroups(
+      ['We keep a Record of Processing Activities (RoPA) for every purpose.'],
+      [
+        'SSR and React Server Components',
+        'Server-side rendering compatibility',
+      ],
+    );
+    expect(groups).toEqual([
+      ['Record of Processing Activities', 'RoPA'],
+      ['Server side rendering', 'SSR'],
+    ]);
+  });
+
+  it('ignores short or lower-case words and parentheses that spell nothing', () => {
+    const groups = acronymGroups(
+      ['Use the Go client (Go) and the cache (LRU) for now.'],
+      ['CI and CD', 'Continuous integration', 'iOS app'],
+    );
+    expect(groups).toEqual([]);
+  });
+
+  it('lets an item find a heading that uses its abbreviation', () => {
+    const plan = md`
+      # Design system v2
+      ## Architecture
+      ### SSR and React Server Components
+      ### Packages
+    `;
+    const judgement = auditTexts(
+      plan,
+      '## REQ-17 Server-side rendering compatibility\n',
+    ).judgements[0];
+    expect(judgement.verdict).toBe('present');
+    expect(judgement.matches.map((match) => match.title)).toEqual([
+      'SSR and React Server Components',
+    ]);
+  });
+});
