@@ -195,6 +195,7 @@ describe('gap items', () => {
       2. **Audit log**: who changed what
       ## Low priority
       - Dark mode
+      - An EU representative under Art. 27. We are established in Ireland.
     `;
 
     expect(items(text).strategy).toBe('list-item');
@@ -204,6 +205,7 @@ describe('gap items', () => {
       ['Rate limiting', 3, 'high'],
       ['Audit log', 4, 'high'],
       ['Dark mode', 6, 'low'],
+      ['An EU representative under Art. 27', 7, 'low'],
     ]);
   });
 

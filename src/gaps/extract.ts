@@ -297,7 +297,12 @@ function leadTitle(lead: Nodes | undefined, text: string): string {
   if (lead?.type === 'paragraph' && lead.children[0]?.type === 'strong') {
     return plainText(lead.children[0]);
   }
-  const clause = /^(.+?)(?:\s+[—–]\s+|[:;]\s+|\.\s+|\s+-\s+|\.$)/.exec(text);
+  // A full stop after a short abbreviation ("Art. 27", "e.g. Vault") does
+  // not end the clause.
+  const clause =
+    /^(.+?)(?:\s+[—–]\s+|[:;]\s+|(?<!\b(?:Art|Sec|No|Nr|Fig|e\.g|i\.e|etc|vs|cf|approx))\.\s+|\s+-\s+|\.$)/.exec(
+      text,
+    );
   return clause ? clause[1] : text;
 }
 
