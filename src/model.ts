@@ -156,11 +156,6 @@ export interface Evidence {
    * description with a heading, or the item's title with body text.
    */
   basis: 'title' | 'description' | 'mention';
-  /**
-   * Not enough alone, but enough for a second section of an item another
-   * section covers (see the fuzzy-title rule's `secondPlaceCoverage`).
-   */
-  secondPlace?: boolean;
 }
 
 /** A plan section that supports a verdict. */

@@ -152,32 +152,6 @@ describe('suggestions for missing items', () => {
   });
 });
 
-describe('second sections', () => {
-  const plan = (withFirst: boolean) => md`
-    # Plan
-    ## Notifications
-    ${withFirst ? '### Push notification delivery' : '### Email digests'}
-    ## Operations
-    ### Push fan-out worker
-  `;
-
-  it('takes a heading that covers half the item as a second section of an item found elsewhere', () => {
-    const judgement = auditTexts(plan(true), '### Gap 1: Push notifications\n')
-      .judgements[0];
-    expect(judgement.verdict).toBe('duplicate');
-    expect(judgement.matches.map((match) => match.title)).toEqual([
-      'Push notification delivery',
-      'Push fan-out worker',
-    ]);
-  });
-
-  it('does not take such a heading alone', () => {
-    const judgement = auditTexts(plan(false), '### Gap 1: Push notifications\n')
-      .judgements[0];
-    expect(judgement.matches).toEqual([]);
-  });
-});
-
 describe('removal checks', () => {
   const gaps = md`
     ## Remove

@@ -18,8 +18,7 @@ export function settleClaims(items: GapItem[], evidence: Evidence[][]): void {
 
   evidence.forEach((entries, position) => {
     for (const entry of entries) {
-      const counts = entry.accepted || entry.secondPlace === true;
-      if (!counts || entry.section === null) continue;
+      if (!entry.accepted || entry.section === null) continue;
 
       const owner = owners.get(entry.section);
       if (
@@ -29,7 +28,6 @@ export function settleClaims(items: GapItem[], evidence: Evidence[][]): void {
       )
         continue;
       entry.accepted = false;
-      entry.secondPlace = false;
       entry.reason += `; rejected: the heading belongs to ${label({ item: items[owner.position] })}`;
     }
   });

@@ -87,22 +87,6 @@ function coveringSections(
     if (!nested) kept.push(candidate);
   }
 
-  // A heading that covers the item only in part is a second place when
-  // another section covers it fully: "Appendix C: Probe settings" next to
-  // "Health probes".
-  if (kept.length > 0) {
-    for (const entry of evidence) {
-      if (!entry.secondPlace || entry.section === null) continue;
-      const index = entry.section;
-      const nested = kept.some(
-        (other) =>
-          isWithin(sections, index, other.section as number) ||
-          isWithin(sections, other.section as number, index),
-      );
-      if (!nested) kept.push(entry);
-    }
-  }
-
   // Section order is reading order, also across the files of a plan.
   return kept
     .sort((a, b) => (a.section as number) - (b.section as number))

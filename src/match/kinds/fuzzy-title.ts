@@ -12,7 +12,6 @@ interface Thresholds {
   parentCredit: number;
   leadCredit: number;
   maxConfidence: number;
-  secondPlaceCoverage: number;
 }
 
 /**
@@ -60,10 +59,6 @@ export const fuzzyTitleKind: MatcherKind = {
     maxConfidence: share(
       0.9,
       'confidence of a perfect overlap; exact rules stay above it',
-    ),
-    secondPlaceCoverage: share(
-      0.45,
-      'share of the item covered that makes a heading a second section of an item found elsewhere',
     ),
   },
   create(rule, options) {
@@ -174,7 +169,6 @@ interface Overlap {
   tellingFound: boolean;
   minItemCoverage: number;
   accepted: boolean;
-  secondPlace: boolean;
   confidence: number;
 }
 
@@ -269,12 +263,6 @@ function measureOverlap(
     itemCoverage >= minItemCoverage &&
     ownCoverage >= limits.minOwnCoverage &&
     sectionCoverage >= limits.minSectionCoverage;
-  const secondPlace =
-    !accepted &&
-    tellingFound &&
-    itemCoverage >= limits.secondPlaceCoverage &&
-    ownCoverage >= limits.minOwnCoverage &&
-    sectionCoverage >= limits.minSectionCoverage;
   const confidence = round(
     limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage),
   );
@@ -288,7 +276,6 @@ function measureOverlap(
     tellingFound,
     minItemCoverage,
     accepted,
-    secondPlace,
     confidence,
   };
 }
@@ -308,7 +295,6 @@ function toEvidence(
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
-    ...(overlap.secondPlace ? { secondPlace: true } : {}),
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
       telling +
@@ -316,8 +302,7 @@ function toEvidence(
         overlap,
         { ...limits, minItemCoverage: overlap.minItemCoverage },
         missing,
-      ) +
-      (overlap.secondPlace ? '; enough for a second section' : ''),
+      ),
   });
 }
 
