@@ -25,6 +25,13 @@ export interface SectionTerms {
   lead: string[];
   /** The stems of each reading as an order-free key, for equal-title rules. */
   variantKeys: Set<string>;
+  /**
+   * `variants`, `parent` and `lead` as sets: a section is compared with
+   * hundreds of items on a large plan, and building them once is cheaper.
+   */
+  variantSets: Set<string>[];
+  parentSet: Set<string>;
+  leadSet: Set<string>;
 }
 
 /** Stems as an order-free key: the same words in any order are one title. */
@@ -180,12 +187,18 @@ export class PlanIndex {
       parent: [],
       lead: [],
       variantKeys: new Set(),
+      variantSets: [],
+      parentSet: new Set(),
+      leadSet: new Set(),
     };
   }
 
   private indexIdsAndChildren(): void {
     for (const terms of this.sections) {
       terms.variantKeys = new Set(terms.variants.map(stemKey));
+      terms.variantSets = terms.variants.map((stems) => new Set(stems));
+      terms.parentSet = new Set(terms.parent);
+      terms.leadSet = new Set(terms.lead);
 
       if (terms.id !== null)
         addPostings(

@@ -161,15 +161,14 @@ function bestReading(
   limits: Thresholds,
 ): Evidence {
   const context = {
-    parent: new Set(terms.parent),
-    lead: new Set(terms.lead),
+    parent: terms.parentSet,
+    lead: terms.leadSet,
     topic: terms.topic,
   };
   let best: Overlap | null = null;
 
-  const offeredSets = terms.variants.map((stems) => new Set(stems));
   for (const reading of readings) {
-    for (const offered of offeredSets) {
+    for (const offered of terms.variantSets) {
       const overlap = measureOverlap(
         item,
         reading,
