@@ -53,6 +53,28 @@ export function sectionEvidence(
   };
 }
 
+/**
+ * Evidence whose reason is worded only when something reads it. On a large
+ * plan an item has hundreds of rejected candidates, and only `--explain`
+ * shows a few of their reasons. The reason can still be amended.
+ */
+export function reasonWhenRead(
+  evidence: Omit<Evidence, 'reason'>,
+  word: () => string,
+): Evidence {
+  let reason: string | undefined;
+  return {
+    ...evidence,
+    get reason() {
+      reason ??= word();
+      return reason;
+    },
+    set reason(value: string) {
+      reason = value;
+    },
+  };
+}
+
 /** The `confidence` option most matcher kinds take. */
 export function confidenceOption(value: number): OptionSpecs[string] {
   return {

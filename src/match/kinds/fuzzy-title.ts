@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { reasonWhenRead, sectionEvidence } from '../kind.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -261,22 +261,26 @@ function toEvidence(
   limits: Thresholds,
 ): Evidence {
   const stems = [...overlap.reading.wanted];
-  const missing = stems.filter((stem) => overlap.credit(stem) === 0);
-  const telling = overlap.tellingFound
-    ? ''
-    : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
-
-  return sectionEvidence(rule, terms.section.index, {
+  const evidence = sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
-    reason:
+    reason: '',
+  });
+
+  return reasonWhenRead(evidence, () => {
+    const missing = stems.filter((stem) => overlap.credit(stem) === 0);
+    const telling = overlap.tellingFound
+      ? ''
+      : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
+    return (
       telling +
       describe(
         overlap,
         { ...limits, minItemCoverage: overlap.minItemCoverage },
         missing,
-      ),
+      )
+    );
   });
 }
 
