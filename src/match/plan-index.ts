@@ -55,6 +55,8 @@ export class PlanIndex {
   private readonly blockTerms: string[][];
   private readonly sectionsByStem = new Map<string, number[]>();
   private readonly blocksByStem = new Map<string, number[]>();
+  /** `blocksByStem` as sets, made when first asked for. */
+  private readonly blockSets = new Map<string, Set<number>>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
@@ -151,6 +153,16 @@ export class PlanIndex {
     const [shortest, ...others] = lists;
     const sets = others.map((list) => new Set(list));
     return shortest.filter((index) => sets.every((set) => set.has(index)));
+  }
+
+  /** Whether a body block contains a stem. */
+  blockHasStem(block: number, stem: string): boolean {
+    let blocks = this.blockSets.get(stem);
+    if (blocks === undefined) {
+      blocks = new Set(this.blocksByStem.get(stem));
+      this.blockSets.set(stem, blocks);
+    }
+    return blocks.has(block);
   }
 
   /** How many body blocks contain a stem. */

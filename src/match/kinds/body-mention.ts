@@ -58,6 +58,8 @@ export const bodyMentionKind: MatcherKind = {
           const telling = heaviest(weights);
 
           for (const block of plan.blocksContainingAll([telling])) {
+            if (!holdsEnough(plan, block, weights, minCoverage * total))
+              continue;
             const stems = plan.blockStems(block);
             if (
               bestWindowCoverage(stems, weights, wanted.length + slack) /
@@ -114,6 +116,23 @@ function heaviest(weights: Map<string, number>): string {
   for (const [stem, weight] of weights)
     if (best === '' || weight > (weights.get(best) ?? 0)) best = stem;
   return best;
+}
+
+/**
+ * Whether a block holds at least `needed` of the wanted weight anywhere:
+ * no window can hold more, and this is cheaper than scanning the block.
+ */
+function holdsEnough(
+  plan: PlanIndex,
+  block: number,
+  weights: Map<string, number>,
+  needed: number,
+): boolean {
+  let held = 0;
+  for (const [stem, weight] of weights)
+    if (plan.blockHasStem(block, stem)) held += weight;
+  // Sums in another order may differ in the last bits: never skip a tie.
+  return held >= needed - 1e-9;
 }
 
 /** The most weight of wanted stems that any run of `width` stems holds. */
