@@ -1,10 +1,10 @@
 import { askingText } from '../gaps/ask.js';
-import { type Evidence, EXPLAINED_CANDIDATES, type GapItem } from '../model.js';
+import type { Evidence, GapItem } from '../model.js';
 import type { Rule } from '../rules/load.js';
 import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
 import { titleCore, titleParts, titleVariants } from '../text/variants.js';
-import type { ItemTerms, Matcher } from './kind.js';
+import { type ItemTerms, keepExplainable, type Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
 import { Vocabulary } from './vocabulary.js';
@@ -61,29 +61,10 @@ export class MatchEngine {
   evidenceFor(item: GapItem, plan: PlanIndex): Evidence[] {
     const terms = this.termsOf(item);
     return this.matchers.flatMap((matcher) =>
-      keepExplainable(matcher.findEvidence(terms, plan)),
+      // Body mentions are counted by --explain: all of them stay.
+      keepExplainable(matcher.findEvidence(terms, plan), (entry) =>
+        entry.section === null ? null : entry,
+      ),
     );
   }
-}
-
-/**
- * One rule's evidence without the rejected sections `--explain` could
- * never show: every accepted entry and every body mention stays, and of
- * the rejected sections the most confident few (the first on a tie, as
- * `--explain` sorts them). The order is kept.
- */
-function keepExplainable(evidence: Evidence[]): Evidence[] {
-  const rejected = evidence.filter(
-    (entry) => !entry.accepted && entry.section !== null,
-  );
-  if (rejected.length <= EXPLAINED_CANDIDATES) return evidence;
-
-  const shown = new Set(
-    rejected
-      .sort((a, b) => b.confidence - a.confidence)
-      .slice(0, EXPLAINED_CANDIDATES),
-  );
-  return evidence.filter(
-    (entry) => entry.accepted || entry.section === null || shown.has(entry),
-  );
 }

@@ -1,4 +1,4 @@
-import type { Evidence, GapItem } from '../model.js';
+import { type Evidence, EXPLAINED_CANDIDATES, type GapItem } from '../model.js';
 import type { OptionSpecs } from '../rules/options.js';
 import type { PlanIndex } from './plan-index.js';
 
@@ -54,25 +54,28 @@ export function sectionEvidence(
 }
 
 /**
- * Evidence whose reason is worded only when something reads it. On a large
- * plan an item has hundreds of rejected candidates, and only `--explain`
- * shows a few of their reasons. The reason can still be amended.
+ * Entries without the rejected ones `--explain` can never show: every
+ * accepted entry stays, and of the rejected ones the most confident few
+ * (the first on a tie, as `--explain` sorts them). The order is kept.
+ * `judged` gives an entry's verdict, or null for an entry always kept.
  */
-export function reasonWhenRead(
-  evidence: Omit<Evidence, 'reason'>,
-  word: () => string,
-): Evidence {
-  let reason: string | undefined;
-  return {
-    ...evidence,
-    get reason() {
-      reason ??= word();
-      return reason;
-    },
-    set reason(value: string) {
-      reason = value;
-    },
-  };
+export function keepExplainable<T>(
+  entries: T[],
+  judged: (entry: T) => { accepted: boolean; confidence: number } | null,
+): T[] {
+  const rejected = entries.filter((entry) => judged(entry)?.accepted === false);
+  if (rejected.length <= EXPLAINED_CANDIDATES) return entries;
+
+  const confidence = (entry: T) =>
+    (judged(entry) as { confidence: number }).confidence;
+  const shown = new Set(
+    rejected
+      .sort((a, b) => confidence(b) - confidence(a))
+      .slice(0, EXPLAINED_CANDIDATES),
+  );
+  return entries.filter(
+    (entry) => judged(entry)?.accepted !== false || shown.has(entry),
+  );
 }
 
 /** The `confidence` option most matcher kinds take. */

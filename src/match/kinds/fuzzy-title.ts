@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
-import { reasonWhenRead, sectionEvidence } from '../kind.js';
+import { keepExplainable, sectionEvidence } from '../kind.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -67,15 +67,15 @@ export const fuzzyTitleKind: MatcherKind = {
       rule,
       findEvidence(item, plan) {
         const readings = prepareReadings(item, plan);
-        return candidates(readings, plan).map((index) =>
-          bestReading(
-            rule,
-            item,
-            readings,
-            plan,
-            plan.sections[index],
-            thresholds,
-          ),
+        const compared = candidates(readings, plan).map((index) => {
+          const terms = plan.sections[index];
+          const overlap = bestReading(item, readings, plan, terms, thresholds);
+          return { terms, overlap };
+        });
+        // Only what can be shown is worded: a large plan gives an item
+        // hundreds of rejected candidates.
+        return keepExplainable(compared, (entry) => entry.overlap).map(
+          ({ terms, overlap }) => toEvidence(rule, terms, overlap, thresholds),
         );
       },
     };
@@ -153,13 +153,12 @@ interface Overlap {
  * only that one is worded as evidence.
  */
 function bestReading(
-  rule: string,
   item: ItemTerms,
   readings: Reading[],
   plan: PlanIndex,
   terms: SectionTerms,
   limits: Thresholds,
-): Evidence {
+): Overlap {
   const context = {
     parent: terms.parentSet,
     lead: terms.leadSet,
@@ -185,7 +184,7 @@ function bestReading(
       if (better) best = overlap;
     }
   }
-  return toEvidence(rule, terms, best as Overlap, limits);
+  return best as Overlap;
 }
 
 function measureOverlap(
@@ -206,20 +205,25 @@ function measureOverlap(
           ? limits.leadCredit
           : 0;
 
-  const itemCoverage =
-    sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
-  const ownCoverage =
-    sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
+  // Both shares in one pass: every item is compared with hundreds of
+  // headings on a large plan.
+  let covered = 0;
+  let carried = 0;
+  for (const stem of wanted) {
+    const weight = plan.weight(stem);
+    covered += weight * credit(stem);
+    carried += own.has(stem) ? weight : 0;
+  }
+  const itemCoverage = covered / total;
+  const ownCoverage = carried / total;
 
   // How much of the heading the item explains; for "Topic: detail"
   // headings the topic alone may carry it ("Metrics: macro-F1 and recall").
-  const explains = (stems: Iterable<string>) =>
-    sum(new Set(stems), (stem) =>
-      reading.explained.has(stem) ? plan.weight(stem) : 0,
-    ) / plan.totalWeight(stems);
   const sectionCoverage = Math.max(
-    explains(own),
-    context.topic ? explains(context.topic) : 0,
+    explainedShare(own, reading.explained, plan),
+    context.topic
+      ? explainedShare(new Set(context.topic), reading.explained, plan)
+      : 0,
   );
   const minItemCoverage = item.item.remove
     ? limits.removalItemCoverage
@@ -254,6 +258,22 @@ function measureOverlap(
   };
 }
 
+/** The share of the weight of `stems` that the item explains. */
+function explainedShare(
+  stems: Set<string>,
+  explained: Set<string>,
+  plan: PlanIndex,
+): number {
+  let part = 0;
+  let whole = 0;
+  for (const stem of stems) {
+    const weight = plan.weight(stem);
+    part += explained.has(stem) ? weight : 0;
+    whole += weight;
+  }
+  return part / whole;
+}
+
 function toEvidence(
   rule: string,
   terms: SectionTerms,
@@ -261,26 +281,22 @@ function toEvidence(
   limits: Thresholds,
 ): Evidence {
   const stems = [...overlap.reading.wanted];
-  const evidence = sectionEvidence(rule, terms.section.index, {
+  const missing = stems.filter((stem) => overlap.credit(stem) === 0);
+  const telling = overlap.tellingFound
+    ? ''
+    : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
+
+  return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
-    reason: '',
-  });
-
-  return reasonWhenRead(evidence, () => {
-    const missing = stems.filter((stem) => overlap.credit(stem) === 0);
-    const telling = overlap.tellingFound
-      ? ''
-      : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
-    return (
+    reason:
       telling +
       describe(
         overlap,
         { ...limits, minItemCoverage: overlap.minItemCoverage },
         missing,
-      )
-    );
+      ),
   });
 }
 
@@ -324,12 +340,6 @@ function describe(
 
 function measure(name: string, value: number, minimum: number): string {
   return `${name} ${round(value)}${value < minimum ? ` < ${minimum}` : ''}`;
-}
-
-function sum(stems: Iterable<string>, value: (stem: string) => number): number {
-  let total = 0;
-  for (const stem of stems) total += value(stem);
-  return total;
 }
 
 function round(value: number): number {
