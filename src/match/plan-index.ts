@@ -13,8 +13,12 @@ export interface SectionTerms {
   id: string | null;
   /** Stems without synonyms applied. */
   plain: string[];
+  /** `plain` joined by spaces, for comparing whole titles. */
+  plainKey: string;
   /** Stems with synonyms replaced by their canonical forms. */
   canonical: string[];
+  /** `canonical` without repeats. */
+  distinctCanonical: string[];
   /** Canonical stems of each reading of the title (see titleVariants). */
   variants: string[][];
   /** Canonical stems of the topic of a "Topic: detail" title, or null. */
@@ -183,12 +187,16 @@ export class PlanIndex {
     const plain = titleTokens(decorated.title);
     const topic = headingTopic(decorated.title);
 
+    const canonical = this.vocabulary.canonicalize(plain);
+
     return {
       section,
       title: decorated.title,
       id: decorated.id,
       plain,
-      canonical: this.vocabulary.canonicalize(plain),
+      plainKey: plain.join(' '),
+      canonical,
+      distinctCanonical: [...new Set(canonical)],
       variants: titleVariants(decorated.title).map((text) =>
         this.vocabulary.canonicalize(titleTokens(text)),
       ),

@@ -45,7 +45,7 @@ export const gapBodyKind: MatcherKind = {
         return plan
           .sectionsSharing(item.ask)
           .filter((index) => {
-            const heading = [...new Set(plan.sections[index].canonical)];
+            const heading = plan.sections[index].distinctCanonical;
             const meaningful = heading.filter(
               (stem) => plan.vocabulary.weightOf(stem) === 1,
             );
