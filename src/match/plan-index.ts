@@ -59,8 +59,11 @@ export class PlanIndex {
   private readonly blockTerms: string[][];
   private readonly sectionsByStem = new Map<string, number[]>();
   private readonly blocksByStem = new Map<string, number[]>();
-  /** `blocksByStem` as sets, made when first asked for. */
-  private readonly blockSets = new Map<string, Set<number>>();
+  /**
+   * `blocksByStem` as bit sets, made when first asked for: asked millions
+   * of times on a large plan, where a Set of block numbers is much slower.
+   */
+  private readonly blockBits = new Map<string, Uint32Array>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
@@ -161,12 +164,14 @@ export class PlanIndex {
 
   /** Whether a body block contains a stem. */
   blockHasStem(block: number, stem: string): boolean {
-    let blocks = this.blockSets.get(stem);
-    if (blocks === undefined) {
-      blocks = new Set(this.blocksByStem.get(stem));
-      this.blockSets.set(stem, blocks);
+    let bits = this.blockBits.get(stem);
+    if (bits === undefined) {
+      bits = new Uint32Array((this.blockTerms.length >> 5) + 1);
+      for (const index of this.blocksByStem.get(stem) ?? [])
+        bits[index >> 5] |= 1 << (index & 31);
+      this.blockBits.set(stem, bits);
     }
-    return blocks.has(block);
+    return (bits[block >> 5] & (1 << (block & 31))) !== 0;
   }
 
   /** How many body blocks contain a stem. */
