@@ -137,6 +137,13 @@ export interface GapItem {
 }
 
 /** One rule's opinion about one item and one place in the plan. */
+/**
+ * How many candidate sections `--explain` shows per item. Matching keeps
+ * no more rejected section evidence than this per rule: the rest could
+ * never be shown, and on a large plan it is most of the evidence.
+ */
+export const EXPLAINED_CANDIDATES = 6;
+
 export interface Evidence {
   /** The id of the rule that produced it. */
   rule: string;

@@ -4,7 +4,7 @@ import type { Rule } from '../rules/load.js';
 import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
 import { titleCore, titleParts, titleVariants } from '../text/variants.js';
-import type { ItemTerms, Matcher } from './kind.js';
+import { type ItemTerms, keepExplainable, type Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
 import { Vocabulary } from './vocabulary.js';
@@ -67,7 +67,10 @@ export class MatchEngine {
   evidenceFor(item: GapItem, plan: PlanIndex): Evidence[] {
     const terms = this.termsOf(item);
     return this.matchers.flatMap((matcher) =>
-      matcher.findEvidence(terms, plan),
+      // Body mentions are counted by --explain: all of them stay.
+      keepExplainable(matcher.findEvidence(terms, plan), (entry) =>
+        entry.section === null ? null : entry,
+      ),
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { Evidence, GapItem } from '../model.js';
+import { type Evidence, EXPLAINED_CANDIDATES, type GapItem } from '../model.js';
 import type { OptionSpecs } from '../rules/options.js';
 import type { PlanIndex } from './plan-index.js';
 
@@ -51,6 +51,31 @@ export function sectionEvidence(
     basis: 'title',
     ...fields,
   };
+}
+
+/**
+ * Entries without the rejected ones `--explain` can never show: every
+ * accepted entry stays, and of the rejected ones the most confident few
+ * (the first on a tie, as `--explain` sorts them). The order is kept.
+ * `judged` gives an entry's verdict, or null for an entry always kept.
+ */
+export function keepExplainable<T>(
+  entries: T[],
+  judged: (entry: T) => { accepted: boolean; confidence: number } | null,
+): T[] {
+  const rejected = entries.filter((entry) => judged(entry)?.accepted === false);
+  if (rejected.length <= EXPLAINED_CANDIDATES) return entries;
+
+  const confidence = (entry: T) =>
+    (judged(entry) as { confidence: number }).confidence;
+  const shown = new Set(
+    rejected
+      .sort((a, b) => confidence(b) - confidence(a))
+      .slice(0, EXPLAINED_CANDIDATES),
+  );
+  return entries.filter(
+    (entry) => judged(entry)?.accepted !== false || shown.has(entry),
+  );
 }
 
 /** The `confidence` option most matcher kinds take. */

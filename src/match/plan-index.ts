@@ -13,8 +13,12 @@ export interface SectionTerms {
   id: string | null;
   /** Stems without synonyms applied. */
   plain: string[];
+  /** `plain` joined by spaces, for comparing whole titles. */
+  plainKey: string;
   /** Stems with synonyms replaced by their canonical forms. */
   canonical: string[];
+  /** `canonical` without repeats. */
+  distinctCanonical: string[];
   /** Canonical stems of each reading of the title (see titleVariants). */
   variants: string[][];
   /** Canonical stems of the topic of a "Topic: detail" title, or null. */
@@ -25,6 +29,13 @@ export interface SectionTerms {
   lead: string[];
   /** The stems of each reading as an order-free key, for equal-title rules. */
   variantKeys: Set<string>;
+  /**
+   * `variants`, `parent` and `lead` as sets: a section is compared with
+   * hundreds of items on a large plan, and building them once is cheaper.
+   */
+  variantSets: Set<string>[];
+  parentSet: Set<string>;
+  leadSet: Set<string>;
 }
 
 /** Stems as an order-free key: the same words in any order are one title. */
@@ -61,6 +72,11 @@ export class PlanIndex {
   private readonly blockTerms: string[][];
   private readonly sectionsByStem = new Map<string, number[]>();
   private readonly blocksByStem = new Map<string, number[]>();
+  /**
+   * `blocksByStem` as bit sets, made when first asked for: asked millions
+   * of times on a large plan, where a Set of block numbers is much slower.
+   */
+  private readonly blockBits = new Map<string, Uint32Array>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
@@ -162,6 +178,18 @@ export class PlanIndex {
     return shortest.filter((index) => sets.every((set) => set.has(index)));
   }
 
+  /** Whether a body block contains a stem. */
+  blockHasStem(block: number, stem: string): boolean {
+    let bits = this.blockBits.get(stem);
+    if (bits === undefined) {
+      bits = new Uint32Array((this.blockTerms.length >> 5) + 1);
+      for (const index of this.blocksByStem.get(stem) ?? [])
+        bits[index >> 5] |= 1 << (index & 31);
+      this.blockBits.set(stem, bits);
+    }
+    return (bits[block >> 5] & (1 << (block & 31))) !== 0;
+  }
+
   /** How many body blocks contain a stem. */
   blockFrequency(stem: string): number {
     return this.blocksByStem.get(stem)?.length ?? 0;
@@ -194,12 +222,16 @@ export class PlanIndex {
     const plain = titleTokens(decorated.title);
     const topic = headingTopic(decorated.title);
 
+    const canonical = this.vocabulary.canonicalize(plain);
+
     return {
       section,
       title: decorated.title,
       id: decorated.id,
       plain,
-      canonical: this.vocabulary.canonicalize(plain),
+      plainKey: plain.join(' '),
+      canonical,
+      distinctCanonical: [...new Set(canonical)],
       variants: titleVariants(decorated.title).map((text) =>
         this.vocabulary.canonicalize(titleTokens(text)),
       ),
@@ -210,12 +242,18 @@ export class PlanIndex {
       parent: [],
       lead: [],
       variantKeys: new Set(),
+      variantSets: [],
+      parentSet: new Set(),
+      leadSet: new Set(),
     };
   }
 
   private indexIdsAndChildren(): void {
     for (const terms of this.sections) {
       terms.variantKeys = new Set(terms.variants.map(stemKey));
+      terms.variantSets = terms.variants.map((stems) => new Set(stems));
+      terms.parentSet = new Set(terms.parent);
+      terms.leadSet = new Set(terms.lead);
 
       if (terms.id !== null)
         addPostings(

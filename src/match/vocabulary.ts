@@ -1,12 +1,19 @@
 import { tokens } from '../text/tokens.js';
 
+interface Phrase {
+  stems: string[];
+  canonical: string;
+}
+
 /**
  * Synonyms and abbreviations as one canonical token each: "k8s" and
  * "Kubernetes" both become `kubernet`, "W&B" and "Weights & Biases" both
  * become `wb`. Phrases are replaced longest first.
  */
 export class Vocabulary {
-  private readonly phrases: Array<{ stems: string[]; canonical: string }> = [];
+  private readonly phrases: Phrase[] = [];
+  /** The phrases by their first stem, longest first. */
+  private readonly phrasesByFirst = new Map<string, Phrase[]>();
   private readonly generic: Set<string>;
   readonly genericWeight: number;
 
@@ -21,6 +28,12 @@ export class Vocabulary {
   ) {
     for (const group of groups) this.addGroup(group);
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
+    for (const phrase of this.phrases) {
+      const first = phrase.stems[0];
+      const known = this.phrasesByFirst.get(first);
+      if (known) known.push(phrase);
+      else this.phrasesByFirst.set(first, [phrase]);
+    }
     this.generic = new Set(generic.words.flatMap((word) => tokens(word)));
     this.genericWeight = generic.weight;
   }
@@ -53,10 +66,14 @@ export class Vocabulary {
     return result;
   }
 
-  private phraseAt(stems: string[], position: number) {
-    return this.phrases.find((phrase) =>
-      phrase.stems.every((stem, offset) => stems[position + offset] === stem),
-    );
+  // Every block of the plan goes through here: only the phrases that start
+  // with the stem at hand are tried, not the whole list.
+  private phraseAt(stems: string[], position: number): Phrase | undefined {
+    return this.phrasesByFirst
+      .get(stems[position])
+      ?.find((phrase) =>
+        phrase.stems.every((stem, offset) => stems[position + offset] === stem),
+      );
   }
 
   private addGroup(group: readonly string[]): void {

@@ -11,12 +11,23 @@ const TOC_TITLE = /\b(table of contents|contents|toc|index)\b/i;
 const SUMMARY_TITLE =
   /\b(summary|overview|status|progress|tracker|checklist|scorecard|at a glance|recap|timeline|roadmap|contents|deliverables)\b/i;
 
+/** A table whose rows became plain `table` blocks, with its first cells. */
+export interface PlainTable {
+  table: Table;
+  leads: (string | null)[];
+}
+
 /**
  * The body text of a document as blocks: prose paragraphs, list items and
  * table rows, each with its line, its section and what kind of mention it
- * would be. Nested lists give one block per item.
+ * would be. Nested lists give one block per item. Tables whose rows became
+ * plain `table` blocks are added to `plainTables` when it is given.
  */
-export function extractBlocks(tree: Root, sections: Section[]): Block[] {
+export function extractBlocks(
+  tree: Root,
+  sections: Section[],
+  plainTables?: PlainTable[],
+): Block[] {
   const blocks: Block[] = [];
   const titles = new Set(
     sections.map((section) => normalizeTitle(section.title)),
@@ -45,9 +56,15 @@ export function extractBlocks(tree: Root, sections: Section[]): Block[] {
         for (const child of node.children)
           if (child.type === 'list') walk(child);
         return;
-      case 'table':
-        addTableRows(node, tableKind(node, sections, titles), add);
+      case 'table': {
+        const leads = tableLeads(node);
+        const kind = tableKind(node, sections, titles, leads);
+        const before = blocks.length;
+        addTableRows(node, kind, add);
+        if (kind === 'table' && blocks.length > before)
+          plainTables?.push({ table: node, leads });
         return;
+      }
       case 'heading':
       case 'code':
       case 'html':
@@ -160,13 +177,14 @@ function tableKind(
   table: Table,
   sections: Section[],
   titles: Set<string>,
+  leads: (string | null)[],
 ): BlockKind {
   const section = sectionAt(sections, table.position?.start.line ?? 1);
   if (section !== null && SUMMARY_TITLE.test(sections[section].title)) {
     return 'summary-table';
   }
 
-  return repeatsOutline(tableLeads(table), titles) ? 'summary-table' : 'table';
+  return repeatsOutline(leads, titles) ? 'summary-table' : 'table';
 }
 
 /** The normalised first cell of each body row of a table (null: none). */

@@ -1,5 +1,4 @@
-import type { Root, Table } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 
 import { DEFAULT_LIMITS } from '../input/limits.js';
 import { assertTreeDepthWithin } from '../input/nesting.js';
@@ -7,7 +6,7 @@ import { parseMarkdownText } from '../input/parse.js';
 import { countLines } from '../input/read.js';
 import type { Block, PlanOutline, Section, SourceFile } from '../model.js';
 import { normalizeTitle } from '../text/tokens.js';
-import { extractBlocks, repeatsOutline, tableLeads } from './blocks.js';
+import { extractBlocks, type PlainTable, repeatsOutline } from './blocks.js';
 import type { Cut } from './cuts.js';
 import { extractSections } from './sections.js';
 
@@ -73,8 +72,9 @@ export function outlineChunk(chunk: Chunk): ChunkOutline | null {
   const tree = parseMarkdownText(chunk.text);
   if (!treeDepthWithin(tree, DEFAULT_LIMITS.maxTreeDepth)) return null;
   const sections = extractSections(tree, countLines(chunk.text));
-  const blocks = extractBlocks(tree, sections);
-  const tables = pendingTables(tree, blocks);
+  const plainTables: PlainTable[] = [];
+  const blocks = extractBlocks(tree, sections, plainTables);
+  const tables = plainTables.map(pendingTable);
   const shift = chunk.firstLine - 1;
 
   for (const section of sections) {
@@ -91,22 +91,12 @@ export function outlineChunk(chunk: Chunk): ChunkOutline | null {
   return { sections, blocks, tables };
 }
 
-/** Tables outlined as `table` rows: another chunk's titles may turn them. */
-function pendingTables(tree: Root, blocks: Block[]): PendingTable[] {
-  const tableLines = new Set(
-    blocks.filter((block) => block.kind === 'table').map((block) => block.line),
-  );
-  const tables: PendingTable[] = [];
-
-  visit(tree, 'table', (table: Table) => {
-    const lines = table.children
-      .slice(1)
-      .map((row) => row.position?.start.line ?? 0);
-    if (lines.some((line) => tableLines.has(line))) {
-      tables.push({ lines, leads: tableLeads(table) });
-    }
-  });
-  return tables;
+/** A table outlined as `table` rows: another chunk's titles may turn it. */
+function pendingTable({ table, leads }: PlainTable): PendingTable {
+  const lines = table.children
+    .slice(1)
+    .map((row) => row.position?.start.line ?? 0);
+  return { lines, leads };
 }
 
 function treeDepthWithin(tree: Root, maxDepth: number): boolean {

@@ -1,5 +1,4 @@
-import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Nodes, Root } from 'mdast';
 
 import type { Section } from '../model.js';
 import { plainText } from '../text/plain.js';
@@ -13,9 +12,7 @@ import { plainText } from '../text/plain.js';
  */
 export function extractSections(tree: Root, lastLine: number): Section[] {
   const headings: Heading[] = [];
-  visit(tree, 'heading', (node) => {
-    headings.push(node);
-  });
+  collectHeadings(tree, headings);
 
   const sections = headings.map((heading, index) => ({
     index,
@@ -28,6 +25,21 @@ export function extractSections(tree: Root, lastLine: number): Section[] {
 
   assignEndsAndParents(sections);
   return sections;
+}
+
+/**
+ * Headings in document order. Paragraphs, headings and tables hold only
+ * inline text, never a heading, so the walk skips them: they are most of
+ * a large plan's nodes.
+ */
+function collectHeadings(node: Nodes, headings: Heading[]): void {
+  if (node.type === 'heading') {
+    headings.push(node);
+    return;
+  }
+  if (node.type === 'paragraph' || node.type === 'table') return;
+  if ('children' in node)
+    for (const child of node.children) collectHeadings(child, headings);
 }
 
 /**

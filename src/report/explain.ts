@@ -1,9 +1,10 @@
 import type { AuditResult } from '../audit.js';
-import type { Evidence, Judgement } from '../model.js';
+import {
+  type Evidence,
+  EXPLAINED_CANDIDATES,
+  type Judgement,
+} from '../model.js';
 import { label } from '../judge/suggest.js';
-
-/** How many candidate sections `--explain` shows per item. */
-const CANDIDATES = 6;
 
 /**
  * Why each verdict came out as it did: for every item, the candidate
@@ -31,7 +32,7 @@ function explainItem(judgement: Judgement, result: AuditResult): string[] {
       (a, b) =>
         Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence,
     )
-    .slice(0, CANDIDATES);
+    .slice(0, EXPLAINED_CANDIDATES);
   for (const entry of sections) lines.push(`  ${sectionLine(entry, result)}`);
 
   const mentions = judgement.evidence.filter(

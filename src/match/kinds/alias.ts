@@ -40,7 +40,7 @@ export const aliasKind: MatcherKind = {
           .filter((index) => {
             const terms = plan.sections[index];
             return (
-              terms.plain.join(' ') !== literal &&
+              terms.plainKey !== literal &&
               wanted.some((key) => terms.variantKeys.has(key))
             );
           })

@@ -67,6 +67,8 @@ export const bodyMentionKind: MatcherKind = {
             ),
           );
           for (const block of blocks) {
+            if (!holdsEnough(plan, block, weights, minCoverage * total))
+              continue;
             const stems = plan.blockStems(block);
             if (
               bestWindowCoverage(stems, weights, wanted.length + slack) /
@@ -133,6 +135,23 @@ function heaviest(weights: Map<string, number>): string[] {
   return [...weights]
     .filter(([, weight]) => weight >= top - 1e-9)
     .map(([stem]) => stem);
+}
+
+/**
+ * Whether a block holds at least `needed` of the wanted weight anywhere:
+ * no window can hold more, and this is cheaper than scanning the block.
+ */
+function holdsEnough(
+  plan: PlanIndex,
+  block: number,
+  weights: Map<string, number>,
+  needed: number,
+): boolean {
+  let held = 0;
+  for (const [stem, weight] of weights)
+    if (plan.blockHasStem(block, stem)) held += weight;
+  // Sums in another order may differ in the last bits: never skip a tie.
+  return held >= needed - 1e-9;
 }
 
 /** The most weight of wanted stems that any run of `width` stems holds. */

@@ -26,7 +26,7 @@ export const exactTitleKind: MatcherKind = {
         // is among those holding the rarest of them.
         return plan
           .sectionsWithStem(plan.rarestInTitles(canonical) as string)
-          .filter((index) => plan.sections[index].plain.join(' ') === wanted)
+          .filter((index) => plan.sections[index].plainKey === wanted)
           .map((index) =>
             sectionEvidence(rule, index, {
               confidence,

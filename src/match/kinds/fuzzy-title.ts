@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
-import { sectionEvidence } from '../kind.js';
+import { keepExplainable, sectionEvidence } from '../kind.js';
 import { namesOneInstance } from '../../text/variants.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
@@ -68,19 +68,19 @@ export const fuzzyTitleKind: MatcherKind = {
       rule,
       findEvidence(item, plan) {
         const readings = prepareReadings(item, plan);
-        return candidates(readings, plan).map((index) =>
-          unlessOneInstance(
+        const compared = candidates(readings, plan).map((index) => {
+          const terms = plan.sections[index];
+          const overlap = unlessOneInstance(
             item,
-            plan.sections[index],
-            bestReading(
-              rule,
-              item,
-              readings,
-              plan,
-              plan.sections[index],
-              thresholds,
-            ),
-          ),
+            terms,
+            bestReading(item, readings, plan, terms, thresholds),
+          );
+          return { terms, overlap };
+        });
+        // Only what can be shown is worded: a large plan gives an item
+        // hundreds of rejected candidates.
+        return keepExplainable(compared, (entry) => entry.overlap).map(
+          ({ terms, overlap }) => toEvidence(rule, terms, overlap, thresholds),
         );
       },
     };
@@ -95,16 +95,11 @@ export const fuzzyTitleKind: MatcherKind = {
 function unlessOneInstance(
   item: ItemTerms,
   terms: SectionTerms,
-  evidence: Evidence,
-): Evidence {
-  if (!evidence.accepted || !namesOneInstance(item.item.title, terms.title))
-    return evidence;
-
-  return {
-    ...evidence,
-    accepted: false,
-    reason: `the heading names one instance of what the item asks for; ${evidence.reason}`,
-  };
+  overlap: Overlap,
+): Overlap {
+  if (!overlap.accepted || !namesOneInstance(item.item.title, terms.title))
+    return overlap;
+  return { ...overlap, accepted: false, oneInstance: true };
 }
 
 function share(value: number, doc: string) {
@@ -169,6 +164,8 @@ interface Overlap {
   tellingFound: boolean;
   minItemCoverage: number;
   accepted: boolean;
+  /** Rejected because the heading names one instance of the item. */
+  oneInstance: boolean;
   confidence: number;
 }
 
@@ -178,23 +175,21 @@ interface Overlap {
  * only that one is worded as evidence.
  */
 function bestReading(
-  rule: string,
   item: ItemTerms,
   readings: Reading[],
   plan: PlanIndex,
   terms: SectionTerms,
   limits: Thresholds,
-): Evidence {
+): Overlap {
   const context = {
-    parent: new Set(terms.parent),
-    lead: new Set(terms.lead),
+    parent: terms.parentSet,
+    lead: terms.leadSet,
     topic: terms.topic,
   };
   let best: Overlap | null = null;
 
-  const offeredSets = terms.variants.map((stems) => new Set(stems));
   for (const reading of readings) {
-    for (const offered of offeredSets) {
+    for (const offered of terms.variantSets) {
       const overlap = measureOverlap(
         item,
         reading,
@@ -211,7 +206,7 @@ function bestReading(
       if (better) best = overlap;
     }
   }
-  return toEvidence(rule, terms, best as Overlap, limits);
+  return best as Overlap;
 }
 
 function measureOverlap(
@@ -232,20 +227,25 @@ function measureOverlap(
           ? limits.leadCredit
           : 0;
 
-  const itemCoverage =
-    sum(wanted, (stem) => plan.weight(stem) * credit(stem)) / total;
-  const ownCoverage =
-    sum(wanted, (stem) => (own.has(stem) ? plan.weight(stem) : 0)) / total;
+  // Both shares in one pass: every item is compared with hundreds of
+  // headings on a large plan.
+  let covered = 0;
+  let carried = 0;
+  for (const stem of wanted) {
+    const weight = plan.weight(stem);
+    covered += weight * credit(stem);
+    carried += own.has(stem) ? weight : 0;
+  }
+  const itemCoverage = covered / total;
+  const ownCoverage = carried / total;
 
   // How much of the heading the item explains; for "Topic: detail"
   // headings the topic alone may carry it ("Metrics: macro-F1 and recall").
-  const explains = (stems: Iterable<string>) =>
-    sum(new Set(stems), (stem) =>
-      reading.explained.has(stem) ? plan.weight(stem) : 0,
-    ) / plan.totalWeight(stems);
   const sectionCoverage = Math.max(
-    explains(own),
-    context.topic ? explains(context.topic) : 0,
+    explainedShare(own, reading.explained, plan),
+    context.topic
+      ? explainedShare(new Set(context.topic), reading.explained, plan)
+      : 0,
   );
   const minItemCoverage = item.item.remove
     ? limits.removalItemCoverage
@@ -276,8 +276,25 @@ function measureOverlap(
     tellingFound,
     minItemCoverage,
     accepted,
+    oneInstance: false,
     confidence,
   };
+}
+
+/** The share of the weight of `stems` that the item explains. */
+function explainedShare(
+  stems: Set<string>,
+  explained: Set<string>,
+  plan: PlanIndex,
+): number {
+  let part = 0;
+  let whole = 0;
+  for (const stem of stems) {
+    const weight = plan.weight(stem);
+    part += explained.has(stem) ? weight : 0;
+    whole += weight;
+  }
+  return part / whole;
 }
 
 function toEvidence(
@@ -291,12 +308,16 @@ function toEvidence(
   const telling = overlap.tellingFound
     ? ''
     : `its most telling word "${overlap.reading.telling.join('/')}" is not in the heading; `;
+  const instance = overlap.oneInstance
+    ? 'the heading names one instance of what the item asks for; '
+    : '';
 
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
+      instance +
       telling +
       describe(
         overlap,
@@ -346,12 +367,6 @@ function describe(
 
 function measure(name: string, value: number, minimum: number): string {
   return `${name} ${round(value)}${value < minimum ? ` < ${minimum}` : ''}`;
-}
-
-function sum(stems: Iterable<string>, value: (stem: string) => number): number {
-  let total = 0;
-  for (const stem of stems) total += value(stem);
-  return total;
 }
 
 function round(value: number): number {
