@@ -1,6 +1,7 @@
 import type { Block, PlanOutline, Section } from '../model.js';
 import { REFERENCE_KINDS } from '../model.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
+import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
 import { headingTopic, titleVariants } from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -45,19 +46,6 @@ export function stemKey(stems: string[]): string {
 
 /** How much of a section's own text counts as its lead. */
 const LEAD_STEMS = 80;
-
-/** Words that say a topic is left for later, not covered here. */
-const DEFERRAL =
-  /\b(?:not (?:yet )?(?:designed|decided|written|specified|defined|covered|implemented|started|planned)|to be (?:written|decided|defined|designed|determined|done|added|specified)|planned but|tbd|tbc|out of scope|not in scope|deferred|future work|left for later)\b/i;
-
-/**
- * A text cut after each full stop, question or exclamation mark. Clauses
- * after a semicolon stay with the deferral they follow ("… is planned but
- * not designed yet; until then it is rotated by hand").
- */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/);
-}
 
 /**
  * The plan prepared once for every item: titles tokenised, word rarity
@@ -293,10 +281,10 @@ export class PlanIndex {
    * which name a topic the section does not cover.
    */
   private leadTerms(block: Block, index: number): string[] {
-    if (!DEFERRAL.test(block.text)) return this.blockTerms[index];
+    if (!defers(block.text)) return this.blockTerms[index];
 
     return sentences(block.text)
-      .filter((sentence) => !DEFERRAL.test(sentence))
+      .filter((sentence) => !defers(sentence))
       .flatMap((sentence) => this.vocabulary.canonicalTokens(sentence));
   }
 }

@@ -38,54 +38,61 @@ export const bodyMentionKind: MatcherKind = {
     return {
       rule,
       findEvidence(item, plan) {
-        const found = new Set<number>();
-
-        // The head or one part of a title stands for the item only when it
-        // is specific: one common word ("errors") would be found anywhere.
-        // The head must also keep the title's most telling word: the head
-        // of "How is data encrypted in transit?" is not about transit.
-        const partial = [
-          ...(item.core && keepsTellingWord(item.core, item.canonical, plan)
-            ? [item.core]
-            : []),
-          ...item.parts,
-        ].filter((stems) => isSpecific(stems, plan));
-        for (const variant of [...item.variants, ...partial]) {
-          const wanted = [...new Set(variant)];
-          const weights = new Map(
-            wanted.map((stem) => [stem, plan.weight(stem)]),
-          );
-          const total = [...weights.values()].reduce(
-            (sum, weight) => sum + weight,
-            0,
-          );
-          // On a tie for the most telling word, any of the tied words will
-          // do, as for headings.
-          const blocks = new Set(
-            heaviest(weights).flatMap((stem) =>
-              plan.blocksContainingAll([stem]),
-            ),
-          );
-          for (const block of blocks) {
-            if (!holdsEnough(plan, block, weights, minCoverage * total))
-              continue;
-            const stems = plan.blockStems(block);
-            if (
-              bestWindowCoverage(stems, weights, wanted.length + slack) /
-                total >=
-              minCoverage
-            ) {
-              found.add(block);
-            }
-          }
-        }
-        return [...found]
-          .sort((a, b) => a - b)
-          .map((block) => mention(rule, item, plan, block, confidence));
+        return mentioningBlocks(item, plan, minCoverage, slack).map((block) =>
+          mention(rule, item, plan, block, confidence),
+        );
       },
     };
   },
 };
+
+/**
+ * The blocks that name an item: most of the weight of a reading of its
+ * title within a short run of words, its most telling word included.
+ */
+export function mentioningBlocks(
+  item: ItemTerms,
+  plan: PlanIndex,
+  minCoverage: number,
+  slack: number,
+): number[] {
+  const found = new Set<number>();
+
+  // The head or one part of a title stands for the item only when it
+  // is specific: one common word ("errors") would be found anywhere.
+  // The head must also keep the title's most telling word: the head
+  // of "How is data encrypted in transit?" is not about transit.
+  const partial = [
+    ...(item.core && keepsTellingWord(item.core, item.canonical, plan)
+      ? [item.core]
+      : []),
+    ...item.parts,
+  ].filter((stems) => isSpecific(stems, plan));
+  for (const variant of [...item.variants, ...partial]) {
+    const wanted = [...new Set(variant)];
+    const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
+    const total = [...weights.values()].reduce(
+      (sum, weight) => sum + weight,
+      0,
+    );
+    // On a tie for the most telling word, any of the tied words will
+    // do, as for headings.
+    const blocks = new Set(
+      heaviest(weights).flatMap((stem) => plan.blocksContainingAll([stem])),
+    );
+    for (const block of blocks) {
+      if (!holdsEnough(plan, block, weights, minCoverage * total)) continue;
+      const stems = plan.blockStems(block);
+      if (
+        bestWindowCoverage(stems, weights, wanted.length + slack) / total >=
+        minCoverage
+      ) {
+        found.add(block);
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
 
 function mention(
   rule: string,
