@@ -14,7 +14,9 @@ const STOP_WORDS = new Set(
   four five many much some other others way ways kind using about including
   incl especially like see sees seen get gets got go goes want wants against
   across after before between during within through toward towards among
-  upon onto under over happen happens happened show shows showed shown`.split(/\s+/),
+  upon onto under over happen happens happened show shows showed shown`.split(
+    /\s+/,
+  ),
 );
 
 /**

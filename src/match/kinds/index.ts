@@ -5,6 +5,7 @@ import { exactTitleKind } from './exact-title.js';
 import { fuzzyTitleKind } from './fuzzy-title.js';
 import { gapBodyKind } from './gap-body.js';
 import { gapIdKind } from './gap-id.js';
+import { mentionedSectionKind } from './mentioned-section.js';
 
 /** Every matcher implementation, by the name rule files use in `kind:`. */
 export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
@@ -15,5 +16,6 @@ export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
     fuzzyTitleKind,
     gapBodyKind,
     bodyMentionKind,
+    mentionedSectionKind,
   ].map((kind) => [kind.kind, kind]),
 );

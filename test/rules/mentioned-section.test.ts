@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { auditTexts, md, ruleSays } from '../helpers.js';
+
+const plan = (heading: string, sentence: string) => md`
+  # Helpdesk privacy plan
+  ## 6. Data subject rights
+  ### ${heading}
+  ${sentence}
+  ### 6.3 Export of a customer's data
+  The export is a zip of JSON files.
+`;
+const GAPS = '## P0\n1. Right to erasure\n';
+
+describe('rule mentioned-section', () => {
+  it('takes a section whose text names the item and whose heading shares a word with it', () => {
+    const text = plan(
+      '6.2 Deletion requests (right to be forgotten)',
+      "A customer's right to erasure is honoured within 30 days.",
+    );
+    expect(ruleSays('mentioned-section', text, GAPS).accepted).toEqual([
+      '6.2 Deletion requests (right to be forgotten)',
+    ]);
+    expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('present');
+  });
+
+  it('leaves a mention under a heading that shares no word with the item partial', () => {
+    const text = plan(
+      '6.2 Deletion jobs',
+      "A customer's right to erasure is honoured within 30 days.",
+    );
+    expect(ruleSays('mentioned-section', text, GAPS).accepted).toEqual([]);
+    expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('partial');
+  });
+
+  it('does not count text that puts the item off', () => {
+    const text = plan(
+      '6.2 Deletion requests (right to be forgotten)',
+      'The right to erasure flow is planned but not designed yet.',
+    );
+    expect(ruleSays('mentioned-section', text, GAPS).accepted).toEqual([]);
+    expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('partial');
+  });
+});
