@@ -13,12 +13,28 @@ import { label } from '../judge/suggest.js';
  */
 export function formatExplanation(result: AuditResult): string {
   const out: string[] = [];
+  const ruleWidth = widestRule(result);
   for (const judgement of result.judgements)
-    out.push(...explainItem(judgement, result));
+    out.push(...explainItem(judgement, result, ruleWidth));
   return `${out.join('\n')}\n`;
 }
 
-function explainItem(judgement: Judgement, result: AuditResult): string[] {
+/** The column for rule ids: wide enough for the longest one shown. */
+function widestRule(result: AuditResult): number {
+  let width = MIN_RULE_WIDTH;
+  for (const judgement of result.judgements)
+    for (const entry of judgement.evidence)
+      if (entry.section !== null) width = Math.max(width, entry.rule.length);
+  return width;
+}
+
+const MIN_RULE_WIDTH = 13;
+
+function explainItem(
+  judgement: Judgement,
+  result: AuditResult,
+  ruleWidth: number,
+): string[] {
   const { item } = judgement;
   const lines = [
     '',
@@ -33,7 +49,8 @@ function explainItem(judgement: Judgement, result: AuditResult): string[] {
         Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence,
     )
     .slice(0, EXPLAINED_CANDIDATES);
-  for (const entry of sections) lines.push(`  ${sectionLine(entry, result)}`);
+  for (const entry of sections)
+    lines.push(`  ${sectionLine(entry, result, ruleWidth)}`);
 
   const mentions = judgement.evidence.filter(
     (entry) => entry.block !== null,
@@ -47,13 +64,17 @@ function explainItem(judgement: Judgement, result: AuditResult): string[] {
   return lines;
 }
 
-function sectionLine(entry: Evidence, result: AuditResult): string {
+function sectionLine(
+  entry: Evidence,
+  result: AuditResult,
+  ruleWidth: number,
+): string {
   const index = entry.section as number;
   const outline = result.outline.sections[index];
   const verdict = entry.accepted ? 'accepted' : 'rejected';
 
   return (
-    `${verdict.padEnd(8)} ${entry.rule.padEnd(13)} ${entry.confidence.toFixed(2)}  ` +
+    `${verdict.padEnd(8)} ${entry.rule.padEnd(ruleWidth)} ${entry.confidence.toFixed(2)}  ` +
     `${outline.file ?? result.plan.path}:${outline.startLine}-${outline.endLine} "${outline.title}"  ${entry.reason}`
   );
 }
