@@ -3,6 +3,24 @@ import type { ItemTerms, MatcherKind } from '../kind.js';
 import { confidenceOption } from '../kind.js';
 import type { PlanIndex } from '../plan-index.js';
 
+/** How close together the title words must stand; see mentioningBlocks. */
+export const MENTION_WINDOW_OPTIONS = {
+  minCoverage: {
+    type: 'number',
+    default: 0.75,
+    min: 0,
+    max: 1,
+    doc: "share of the title's weight that must stand together in the text",
+  },
+  slack: {
+    type: 'number',
+    default: 3,
+    min: 0,
+    max: 50,
+    doc: 'extra words allowed between the first and last title word',
+  },
+} as const;
+
 /**
  * Body text that names the item: its title words close together in one
  * paragraph, list item or table row. Such a mention makes an item without
@@ -14,20 +32,7 @@ export const bodyMentionKind: MatcherKind = {
   summary:
     "the item's title words close together in a paragraph, list item or table row",
   options: {
-    minCoverage: {
-      type: 'number',
-      default: 0.75,
-      min: 0,
-      max: 1,
-      doc: "share of the title's weight that must stand together in the text",
-    },
-    slack: {
-      type: 'number',
-      default: 3,
-      min: 0,
-      max: 50,
-      doc: 'extra words allowed between the first and last title word',
-    },
+    ...MENTION_WINDOW_OPTIONS,
     confidence: confidenceOption(0.5),
   },
   create(rule, options) {

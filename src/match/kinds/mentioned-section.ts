@@ -4,7 +4,7 @@ import { namesOneInstance } from '../../text/variants.js';
 import type { MatcherKind } from '../kind.js';
 import { confidenceOption, sectionEvidence } from '../kind.js';
 import type { PlanIndex } from '../plan-index.js';
-import { mentioningBlocks } from './body-mention.js';
+import { MENTION_WINDOW_OPTIONS, mentioningBlocks } from './body-mention.js';
 
 /**
  * A section whose body names the item and whose heading shares one of the
@@ -22,20 +22,7 @@ export const mentionedSectionKind: MatcherKind = {
   summary:
     "a section whose body names the item and whose heading shares one of the item's words",
   options: {
-    minCoverage: {
-      type: 'number',
-      default: 0.75,
-      min: 0,
-      max: 1,
-      doc: "share of the title's weight that must stand together in the section's text",
-    },
-    slack: {
-      type: 'number',
-      default: 3,
-      min: 0,
-      max: 50,
-      doc: 'extra words allowed between the first and last title word',
-    },
+    ...MENTION_WINDOW_OPTIONS,
     confidence: confidenceOption(0.6),
   },
   create(rule, options) {
