@@ -151,9 +151,11 @@ function main() {
       gapPath,
     ]);
 
-    // Warm the cache once, then time the runs that can use it.
-    measure(process.execPath, [CLI, planPath, gapPath, ...size]);
+    // Warm the cache once, then time the runs that can use it (with the
+    // same heap as the other runs: the 1M-line case needs more than 4 GB).
+    measure(process.execPath, [...heap, CLI, planPath, gapPath, ...size]);
     const cached = repeat(count, process.execPath, [
+      ...heap,
       CLI,
       planPath,
       gapPath,

@@ -136,7 +136,6 @@ export interface GapItem {
   seeAlso: string | null;
 }
 
-/** One rule's opinion about one item and one place in the plan. */
 /**
  * How many candidate sections `--explain` shows per item. Matching keeps
  * no more rejected section evidence than this per rule: the rest could
@@ -144,6 +143,7 @@ export interface GapItem {
  */
 export const EXPLAINED_CANDIDATES = 6;
 
+/** One rule's opinion about one item and one place in the plan. */
 export interface Evidence {
   /** The id of the rule that produced it. */
   rule: string;

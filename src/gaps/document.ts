@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 
 import { parseMarkdown } from '../input/parse.js';
 import type { Section, SourceFile } from '../model.js';
-import { extractSections } from '../plan/sections.js';
+import { extractSections, sectionAt } from '../plan/sections.js';
 
 /** A parsed gap list: its tree, its headings and their sections, aligned. */
 export interface GapListDocument {
@@ -41,22 +41,22 @@ export function linesBetween(
   return document.lines.slice(from - 1, to).join('\n');
 }
 
-/** The headings above a line, nearest first. */
+/**
+ * The headings above a line, nearest first: the sections that hold it,
+ * from the innermost out, without one that starts on the line itself.
+ */
 export function ancestorTitles(
   document: GapListDocument,
   line: number,
 ): string[] {
   const titles: string[] = [];
-  let depthLimit = 7;
+  // Sections nest: those holding a line are the innermost and its parents.
+  let index = sectionAt(document.sections, line);
 
-  for (let index = document.sections.length - 1; index >= 0; index--) {
+  while (index !== null) {
     const section = document.sections[index];
-    if (section.startLine > line || section.endLine < line) continue;
-    if (section.startLine === line) continue;
-    if (section.depth >= depthLimit) continue;
-
-    titles.push(section.title);
-    depthLimit = section.depth;
+    if (section.startLine !== line) titles.push(section.title);
+    index = section.parent;
   }
   return titles;
 }

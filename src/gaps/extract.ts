@@ -152,11 +152,11 @@ function findTemplateHeadings(document: GapListDocument): ItemDraft[] {
 /** A heading such as "## Remove" that only groups the items under it. */
 function isGroupOnly(document: GapListDocument, index: number): boolean {
   const section = document.sections[index];
-  const hasChildren = document.sections.some((other) => other.parent === index);
+  // The title first: looking for children scans every heading.
   return (
-    hasChildren &&
     REMOVAL_GROUP.test(section.title) &&
-    section.title.split(/\s+/).length <= 6
+    section.title.split(/\s+/).length <= 6 &&
+    document.sections.some((other) => other.parent === index)
   );
 }
 
