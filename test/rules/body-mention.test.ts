@@ -39,6 +39,28 @@ describe('rule body-mention', () => {
     });
   });
 
+  it('counts a table with a status column as a summary, whatever its section', () => {
+    const plan = (column: string) => md`
+      # Ranker readiness review
+      **Readiness at a glance**
+
+      | Area     | ${column}         |
+      |----------|-------------------|
+      | Game day | not scheduled yet |
+      ## 1. Background
+      The ranker scores items for the home feed.
+    `;
+    const gaps = '* **Has a game day or chaos test been run?**\n';
+    const status = auditTexts(plan('Status'), gaps).judgements[0];
+    expect(status.verdict).toBe('missing');
+    expect(status.references.map((reference) => reference.kind)).toEqual([
+      'summary-table',
+    ]);
+    const notes = auditTexts(plan('Notes'), gaps).judgements[0];
+    expect(notes.verdict).toBe('partial');
+    expect(notes.mentions.map((mention) => mention.kind)).toEqual(['table']);
+  });
+
   it('needs the telling word, not just a common one', () => {
     expect(mentionKinds('### Gap 9: Error Budget\n').verdict).toBe('missing');
   });
