@@ -61,6 +61,23 @@ describe('rule body-mention', () => {
     expect(notes.mentions.map((mention) => mention.kind)).toEqual(['table']);
   });
 
+  it('lets one part of a coordinated title stand for it, but not a lone participle', () => {
+    const plan = md`
+      # Ranker plan
+      ## Goals
+      - Ship a new model version weekly without a code deploy.
+      - Abuse controls block a caller that floods the service.
+    `;
+    const verdict = (gaps: string) =>
+      auditTexts(plan, gaps).judgements[0].verdict;
+    expect(
+      verdict('* **How are configuration changes reviewed and deployed?**\n'),
+    ).toBe('missing');
+    expect(verdict('* **What rate limits or abuse controls exist?**\n')).toBe(
+      'partial',
+    );
+  });
+
   it('needs the telling word, not just a common one', () => {
     expect(mentionKinds('### Gap 9: Error Budget\n').verdict).toBe('missing');
   });
