@@ -160,9 +160,11 @@ export interface Evidence {
   sharedTokens: string[];
   /**
    * What the rule compared: the item's title with a heading, the item's
-   * description with a heading, or the item's title with body text.
+   * description with a heading, the item's title with body text, or the
+   * item's title with a heading and its text together, which makes only
+   * a second place of an item another section covers.
    */
-  basis: 'title' | 'description' | 'mention';
+  basis: 'title' | 'description' | 'mention' | 'second';
 }
 
 /** A plan section that supports a verdict. */

@@ -15,6 +15,7 @@ const OWNING_CONFIDENCE = 0.85;
  */
 export function settleClaims(items: GapItem[], evidence: Evidence[][]): void {
   const owners = findOwners(evidence);
+  rejectTakenSecondPlaces(items, evidence);
 
   evidence.forEach((entries, position) => {
     for (const entry of entries) {
@@ -51,4 +52,31 @@ function findOwners(
     }
   });
   return owners;
+}
+
+/**
+ * A second place (see the second-section rule) is never a heading that
+ * another item is matched to: "Appendix B: Refund fees" may belong to
+ * "Refund fees" and still name refunds in its text.
+ */
+function rejectTakenSecondPlaces(
+  items: GapItem[],
+  evidence: Evidence[][],
+): void {
+  const takenBy = new Map<number, number>();
+  evidence.forEach((entries, position) => {
+    for (const entry of entries)
+      if (entry.accepted && entry.section !== null && entry.basis !== 'second')
+        takenBy.set(entry.section, position);
+  });
+
+  evidence.forEach((entries, position) => {
+    for (const entry of entries) {
+      if (!entry.accepted || entry.basis !== 'second') continue;
+      const owner = takenBy.get(entry.section as number);
+      if (owner === undefined || owner === position) continue;
+      entry.accepted = false;
+      entry.reason += `; rejected: the heading belongs to ${label({ item: items[owner] })}`;
+    }
+  });
 }

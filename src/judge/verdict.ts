@@ -61,6 +61,7 @@ function coveringSections(
   const best = new Map<number, Evidence>();
   for (const entry of evidence) {
     if (!entry.accepted || entry.section === null) continue;
+    if (entry.basis === 'second') continue;
     if (byTitle && entry.basis === 'description') continue;
     const known = best.get(entry.section);
     if (!known || entry.confidence > known.confidence)
@@ -77,7 +78,7 @@ function coveringSections(
   );
 
   const kept: Evidence[] = [];
-  for (const candidate of ranked) {
+  const keepUnlessNested = (candidate: Evidence) => {
     const index = candidate.section as number;
     const nested = kept.some(
       (other) =>
@@ -85,7 +86,15 @@ function coveringSections(
         isWithin(sections, other.section as number, index),
     );
     if (!nested) kept.push(candidate);
-  }
+  };
+  ranked.forEach(keepUnlessNested);
+
+  // A second place counts only beside a section that covers the item:
+  // alone, a heading with the item's head word is a near miss.
+  if (kept.length > 0)
+    evidence
+      .filter((entry) => entry.accepted && entry.basis === 'second')
+      .forEach(keepUnlessNested);
 
   // Section order is reading order, also across the files of a plan.
   return kept

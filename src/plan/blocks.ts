@@ -168,10 +168,14 @@ function isTocEntry(item: ListItem, sections: Section[]): boolean {
   return section !== null && TOC_TITLE.test(sections[section].title);
 }
 
+/** Column headings of a table that tracks progress rather than saying how. */
+const STATUS_COLUMN = /^(status|progress)$/i;
+
 /**
- * A table is a summary when its section says so, or when at least two of
- * its rows start with the title of a section of the same document: then it
- * repeats the outline rather than adding to it.
+ * A table is a summary when its section says so, when one of its columns
+ * is a status ("| Area | Status |": it tracks work, it does not do it), or
+ * when at least two of its rows start with the title of a section of the
+ * same document: then it repeats the outline rather than adding to it.
  */
 function tableKind(
   table: Table,
@@ -183,8 +187,16 @@ function tableKind(
   if (section !== null && SUMMARY_TITLE.test(sections[section].title)) {
     return 'summary-table';
   }
+  if (hasStatusColumn(table)) return 'summary-table';
 
   return repeatsOutline(leads, titles) ? 'summary-table' : 'table';
+}
+
+function hasStatusColumn(table: Table): boolean {
+  const header = table.children[0];
+  return (header?.children ?? []).some((cell) =>
+    STATUS_COLUMN.test(plainText(cell).trim()),
+  );
 }
 
 /** The normalised first cell of each body row of a table (null: none). */

@@ -101,6 +101,15 @@ export function titleParts(title: string): string[] | null {
     .replace(/\([^()]*\)/g, ' ')
     .split(/\s+(?:and|or|&|\+)\s+|\s*[,;/]\s*/i)
     .map((part) => part.trim())
-    .filter((part) => part !== '');
+    .filter((part) => part !== '' && !isLoneParticiple(part));
   return parts.length > 1 ? parts : null;
+}
+
+/**
+ * A part that is one past participle ("deployed" of "How are configuration
+ * changes reviewed and deployed?") says what is done to the subject of
+ * another part; alone it names no topic.
+ */
+function isLoneParticiple(part: string): boolean {
+  return /^\p{L}{3,}ed\W*$/u.test(part);
 }

@@ -39,6 +39,45 @@ describe('rule body-mention', () => {
     });
   });
 
+  it('counts a table with a status column as a summary, whatever its section', () => {
+    const plan = (column: string) => md`
+      # Ranker readiness review
+      **Readiness at a glance**
+
+      | Area     | ${column}         |
+      |----------|-------------------|
+      | Game day | not scheduled yet |
+      ## 1. Background
+      The ranker scores items for the home feed.
+    `;
+    const gaps = '* **Has a game day or chaos test been run?**\n';
+    const status = auditTexts(plan('Status'), gaps).judgements[0];
+    expect(status.verdict).toBe('missing');
+    expect(status.references.map((reference) => reference.kind)).toEqual([
+      'summary-table',
+    ]);
+    const notes = auditTexts(plan('Notes'), gaps).judgements[0];
+    expect(notes.verdict).toBe('partial');
+    expect(notes.mentions.map((mention) => mention.kind)).toEqual(['table']);
+  });
+
+  it('lets one part of a coordinated title stand for it, but not a lone participle', () => {
+    const plan = md`
+      # Ranker plan
+      ## Goals
+      - Ship a new model version weekly without a code deploy.
+      - Abuse controls block a caller that floods the service.
+    `;
+    const verdict = (gaps: string) =>
+      auditTexts(plan, gaps).judgements[0].verdict;
+    expect(
+      verdict('* **How are configuration changes reviewed and deployed?**\n'),
+    ).toBe('missing');
+    expect(verdict('* **What rate limits or abuse controls exist?**\n')).toBe(
+      'partial',
+    );
+  });
+
   it('needs the telling word, not just a common one', () => {
     expect(mentionKinds('### Gap 9: Error Budget\n').verdict).toBe('missing');
   });

@@ -167,7 +167,7 @@ function holdsEnough(
 }
 
 /** The most weight of wanted stems that any run of `width` stems holds. */
-function bestWindowCoverage(
+export function bestWindowCoverage(
   stems: string[],
   weights: Map<string, number>,
   width: number,

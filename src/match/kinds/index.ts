@@ -6,6 +6,7 @@ import { fuzzyTitleKind } from './fuzzy-title.js';
 import { gapBodyKind } from './gap-body.js';
 import { gapIdKind } from './gap-id.js';
 import { mentionedSectionKind } from './mentioned-section.js';
+import { secondSectionKind } from './second-section.js';
 
 /** Every matcher implementation, by the name rule files use in `kind:`. */
 export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
@@ -17,5 +18,6 @@ export const MATCHER_KINDS: ReadonlyMap<string, MatcherKind> = new Map(
     gapBodyKind,
     bodyMentionKind,
     mentionedSectionKind,
+    secondSectionKind,
   ].map((kind) => [kind.kind, kind]),
 );
