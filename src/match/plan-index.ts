@@ -1,5 +1,6 @@
 import type { Block, PlanOutline, Section } from '../model.js';
 import { REFERENCE_KINDS } from '../model.js';
+import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
@@ -69,6 +70,11 @@ export class PlanIndex {
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
   private readonly children = new Map<number, number[]>();
+  /**
+   * Per section, the first and last block of it and its subsections: the
+   * bounds within which its blocks are looked up in the postings.
+   */
+  private readonly subtreeBlocks: ({ first: number; last: number } | null)[];
   private readonly subject: Set<string>;
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
@@ -90,6 +96,7 @@ export class PlanIndex {
     for (const [stem, postings] of this.sectionsByStem)
       this.documentFrequency.set(stem, postings.length);
     this.indexIdsAndChildren();
+    this.subtreeBlocks = this.boundSubtreeBlocks();
   }
 
   /** Sections whose heading carries an id such as `Gap 8` (any case). */
@@ -164,6 +171,33 @@ export class PlanIndex {
     const [shortest, ...others] = lists;
     const sets = others.map((list) => new Set(list));
     return shortest.filter((index) => sets.every((set) => set.has(index)));
+  }
+
+  /**
+   * Blocks of a section or its subsections that contain at least one of
+   * the stems, in document order. Looks only between the section's first
+   * and last block in each stem's postings: an item compared with many
+   * sections must not walk the whole plan's postings for each of them.
+   */
+  blocksWithinContainingAny(section: number, stems: string[]): number[] {
+    const bounds = this.subtreeBlocks[section];
+    if (bounds === null) return [];
+
+    const sections = this.outline.sections;
+    const found = new Set<number>();
+    for (const stem of stems) {
+      const postings = this.blocksByStem.get(stem) ?? [];
+      for (
+        let at = firstAtLeast(postings, bounds.first);
+        at < postings.length && postings[at] <= bounds.last;
+        at++
+      ) {
+        const owner = this.outline.blocks[postings[at]].section;
+        if (owner !== null && isWithin(sections, owner, section))
+          found.add(postings[at]);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   /** Whether a body block contains a stem. */
@@ -258,6 +292,29 @@ export class PlanIndex {
     }
   }
 
+  /**
+   * Each section's block bounds, its subsections' included: children come
+   * after their parent, so one pass from the end carries them up.
+   */
+  private boundSubtreeBlocks(): ({ first: number; last: number } | null)[] {
+    const sections = this.outline.sections;
+    const bounds: ({ first: number; last: number } | null)[] = sections.map(
+      () => null,
+    );
+    this.outline.blocks.forEach((block, index) => {
+      if (block.section !== null)
+        bounds[block.section] = widen(bounds[block.section], index, index);
+    });
+
+    for (let index = sections.length - 1; index >= 0; index--) {
+      const parent = sections[index].parent;
+      const own = bounds[index];
+      if (parent !== null && own !== null)
+        bounds[parent] = widen(bounds[parent], own.first, own.last);
+    }
+    return bounds;
+  }
+
   /** Give every section its parent's title and its own opening words. */
   private addContext(): void {
     for (const terms of this.sections) {
@@ -299,6 +356,30 @@ function addPostings(
     if (postings) postings.push(position);
     else index.set(stem, [position]);
   }
+}
+
+function widen(
+  bounds: { first: number; last: number } | null,
+  first: number,
+  last: number,
+): { first: number; last: number } {
+  if (bounds === null) return { first, last };
+  return {
+    first: Math.min(bounds.first, first),
+    last: Math.max(bounds.last, last),
+  };
+}
+
+/** The first position in an ascending list whose entry is at least `value`. */
+function firstAtLeast(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function union(lists: number[][]): number[] {

@@ -1,6 +1,5 @@
 import type { Evidence } from '../../model.js';
 import { REFERENCE_KINDS } from '../../model.js';
-import { isWithin } from '../../plan/sections.js';
 import { defers } from '../../text/deferral.js';
 import { titleTokens } from '../../text/tokens.js';
 import {
@@ -178,7 +177,6 @@ function bestCoverage(
   heading: Set<string>,
   slack: number,
 ): { coverage: number; block: number; shared: string[] } | null {
-  const sections = plan.outline.sections;
   let best: { coverage: number; block: number; shared: string[] } | null = null;
 
   for (const reading of [...item.variants, item.plain]) {
@@ -193,10 +191,11 @@ function bestCoverage(
     if (total === 0 || rest.size === 0) continue;
     const held = plan.totalWeight(inHeading);
 
-    for (const block of blocksWithAny([...rest.keys()], plan)) {
+    const inSection = plan.blocksWithinContainingAny(terms.section.index, [
+      ...rest.keys(),
+    ]);
+    for (const block of inSection) {
       const place = plan.block(block);
-      if (place.section === null) continue;
-      if (!isWithin(sections, place.section, terms.section.index)) continue;
       if (REFERENCE_KINDS.has(place.kind) || defers(place.text)) continue;
 
       const stems = plan.blockStems(block);
@@ -213,13 +212,6 @@ function bestCoverage(
     }
   }
   return best;
-}
-
-function blocksWithAny(stems: string[], plan: PlanIndex): number[] {
-  const found = new Set<number>();
-  for (const stem of stems)
-    for (const block of plan.blocksContainingAll([stem])) found.add(block);
-  return [...found].sort((a, b) => a - b);
 }
 
 function round(value: number): number {
