@@ -4,6 +4,14 @@
  * The same (kind, lines, items) always gives the same bytes: a small
  * seeded generator picks words, section shapes and which items the plan
  * covers, so figures from two runs or two machines compare like for like.
+ *
+ * A title is a subject (an invented component name such as "Kalove")
+ * followed by two to four topic words, as in "Kalove Cache Retry Budget".
+ * The subjects grow with the plan, about one for every three sections,
+ * the way a real plan of ten times the size names about ten times the
+ * components: a word is shared by a few headings, not by a fixed share of
+ * them. `subjects: false` leaves them out, for the stress case of
+ * `bench/match.mjs` whose titles all come from one small vocabulary.
  */
 
 const WORDS = (
@@ -48,11 +56,33 @@ function pick(random, list) {
   return list[Math.floor(random() * list.length)];
 }
 
-function title(random) {
-  const count = 2 + Math.floor(random() * 3);
-  const words = [];
-  for (let index = 0; index < count; index++) words.push(pick(random, WORDS));
-  return words.map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+const SYLLABLES =
+  'ka lo ve ri to mu sa ne di po ga zu fe ni ro bi te la mo ke'.split(' ');
+
+/** The `number`th subject name: distinct numbers give distinct names. */
+function subjectName(number) {
+  const parts = [];
+  let rest = number;
+  do {
+    parts.push(SYLLABLES[rest % SYLLABLES.length]);
+    rest = Math.floor(rest / SYLLABLES.length);
+  } while (rest > 0 || parts.length < 3);
+  return parts.join('');
+}
+
+/**
+ * Titles of a plan of `sectionCount` sections: {@link title} draws from
+ * it. Without subjects, titles are topic words alone.
+ */
+function titleMaker(sectionCount, subjects = true) {
+  const subjectCount = Math.max(20, Math.ceil(sectionCount / 3));
+  return (random) => {
+    const count = 2 + Math.floor(random() * 3);
+    const words = [];
+    if (subjects) words.push(subjectName(Math.floor(random() * subjectCount)));
+    for (let index = 0; index < count; index++) words.push(pick(random, WORDS));
+    return words.map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+  };
 }
 
 function sentence(random, extra = []) {
@@ -96,10 +126,13 @@ function body(random, lines, mention) {
 /**
  * A plan of about `lineCount` lines: a top-level heading every ~40
  * sections, `##`/`###` sections of ~20 lines, mixed GFM bodies. Returns
- * the text and its section titles, so the gap list can refer to them.
+ * the text, its section titles and the titles mentioned in its bodies, so
+ * the gap list can refer to them, and its title maker for titles the plan
+ * lacks.
  */
-export function generatePlan(lineCount, seed = 7) {
+export function generatePlan(lineCount, seed = 7, { subjects = true } = {}) {
   const random = randomFrom(seed);
+  const title = titleMaker(lineCount / 22, subjects);
   const lines = ['---', 'title: Synthetic plan', '# owner: bench', '---', ''];
   const titles = [];
   const mentioned = [];
@@ -129,6 +162,7 @@ export function generatePlan(lineCount, seed = 7) {
     text: lines.slice(0, lineCount).join('\n') + '\n',
     titles,
     mentioned,
+    title,
   };
 }
 
@@ -138,7 +172,7 @@ export function generatePlan(lineCount, seed = 7) {
  * missing. `plan` is what {@link generatePlan} returned.
  */
 export function generateGapList(itemCount, plan, seed = 11) {
-  const { titles, mentioned = [] } = plan;
+  const { titles, mentioned = [], title } = plan;
   const random = randomFrom(seed);
   const lines = ['# Gap analysis', '', sentence(random), ''];
   const priorities = ['🔴 CRITICAL', '🟠 HIGH', '🟡 MEDIUM', '🟢 LOW'];
@@ -175,6 +209,7 @@ export function generateGapList(itemCount, plan, seed = 11) {
  */
 export function generateListPlan(lineCount, seed = 13) {
   const random = randomFrom(seed);
+  const title = titleMaker(lineCount / 500);
   const lines = [];
   const titles = [];
 
@@ -189,5 +224,9 @@ export function generateListPlan(lineCount, seed = 13) {
     }
     lines.push('');
   }
-  return { text: lines.slice(0, lineCount).join('\n') + '\n', titles };
+  return {
+    text: lines.slice(0, lineCount).join('\n') + '\n',
+    titles,
+    title,
+  };
 }
