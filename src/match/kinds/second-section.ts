@@ -60,10 +60,15 @@ export const secondSectionKind: MatcherKind = {
         if (heads.size === 0) return [];
 
         const found: Evidence[] = [];
+        const explained = explainedStems(item);
         for (const section of candidates(heads, plan)) {
           const terms = plan.sections[section];
           if (namesOneInstance(item.item.title, terms.title)) continue;
-          const evidence = judgeSection(rule, item, plan, terms, heads, limits);
+          const evidence = judgeSection(rule, item, plan, terms, {
+            heads,
+            explained,
+            limits,
+          });
           if (evidence) found.push(evidence);
         }
         // Only what can be shown is worded: see keepExplainable.
@@ -111,18 +116,25 @@ function candidates(heads: Set<string>, plan: PlanIndex): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** What judging one section needs to know of the item, made once per item. */
+interface ItemContext {
+  heads: Set<string>;
+  /** Stems of the item's title, its readings and its ask. */
+  explained: Set<string>;
+  limits: Limits;
+}
+
 function judgeSection(
   rule: string,
   item: ItemTerms,
   plan: PlanIndex,
   terms: SectionTerms,
-  heads: Set<string>,
-  limits: Limits,
+  { heads, explained, limits }: ItemContext,
 ): Evidence | null {
-  const heading = new Set([...terms.variants.flat(), ...terms.plain]);
+  const heading = headingStems(terms);
   const head = [...heads].find((stem) => heading.has(stem));
   if (head === undefined) return null;
-  if (headingExplained(item, heading, plan) < limits.minHeadingExplained)
+  if (headingExplained(explained, heading, plan) < limits.minHeadingExplained)
     return null;
 
   const best = bestCoverage(item, plan, terms, heading, limits.slack);
@@ -141,18 +153,36 @@ function judgeSection(
   });
 }
 
-/** The share of the heading's weight that the item's title or ask explains. */
-function headingExplained(
-  item: ItemTerms,
-  heading: Set<string>,
-  plan: PlanIndex,
-): number {
-  const explained = new Set([
+/**
+ * Every stem of a heading, in any reading. Kept per section: a section
+ * whose title holds a common head word is judged for many items.
+ */
+const headingsByTerms = new WeakMap<SectionTerms, Set<string>>();
+
+function headingStems(terms: SectionTerms): Set<string> {
+  let heading = headingsByTerms.get(terms);
+  if (heading === undefined) {
+    heading = new Set([...terms.variants.flat(), ...terms.plain]);
+    headingsByTerms.set(terms, heading);
+  }
+  return heading;
+}
+
+function explainedStems(item: ItemTerms): Set<string> {
+  return new Set([
     ...item.plain,
     ...item.canonical,
     ...item.variants.flat(),
     ...item.ask,
   ]);
+}
+
+/** The share of the heading's weight that the item's title or ask explains. */
+function headingExplained(
+  explained: Set<string>,
+  heading: Set<string>,
+  plan: PlanIndex,
+): number {
   let part = 0;
   let whole = 0;
   for (const stem of heading) {
