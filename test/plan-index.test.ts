@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { sourceFromText } from '../src/input/read.js';
 import { MatchEngine } from '../src/match/engine.js';
-import { PlanIndex } from '../src/match/plan-index.js';
+import { bitIsSet, PlanIndex } from '../src/match/plan-index.js';
 import { SHIPPED_RULES } from '../src/meta.js';
 import { buildOutline } from '../src/plan/outline.js';
 import { loadRules } from '../src/rules/load.js';
@@ -81,5 +81,48 @@ describe('PlanIndex.blocksWithinContainingAny', () => {
     const two = sectionTitled(bare, 'Two');
 
     expect(bare.blocksWithinContainingAny(two, [lantern])).toEqual([]);
+  });
+});
+
+describe('PlanIndex.sectionsHolding', () => {
+  const index = indexOf(PLAN);
+  const [lantern] = index.vocabulary.canonicalTokens('lanterns');
+  const titlesOf = (bits: Uint32Array) =>
+    index.sections
+      .filter((terms) => bitIsSet(bits, terms.section.index))
+      .map((terms) => terms.title);
+
+  it('marks the sections whose title or text, or a subsection, holds the stem', () => {
+    expect(titlesOf(index.sectionsHolding(lantern))).toEqual([
+      'Harbour plan',
+      'Pier lanterns',
+      'Lantern wicks',
+      'Moorings',
+    ]);
+  });
+
+  it('marks nothing for a stem the plan lacks', () => {
+    expect(titlesOf(index.sectionsHolding('anchor'))).toEqual([]);
+  });
+});
+
+describe('PlanIndex.sectionsAnchoredBy', () => {
+  const index = indexOf(PLAN);
+  const stems = (text: string) => index.vocabulary.canonicalTokens(text);
+  const titles = (sections: number[]) =>
+    sections.map((section) => index.sections[section].title);
+
+  it("files a section under its title's rarest word", () => {
+    // "lantern" is in two titles, "pier" and "wick" in one each.
+    expect(titles(index.sectionsAnchoredBy(stems('pier lanterns')))).toEqual([
+      'Pier lanterns',
+    ]);
+    expect(titles(index.sectionsAnchoredBy(stems('wicks')))).toEqual([
+      'Lantern wicks',
+    ]);
+  });
+
+  it('does not find a section by a commoner word alone', () => {
+    expect(index.sectionsAnchoredBy(stems('lanterns'))).toEqual([]);
   });
 });

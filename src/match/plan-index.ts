@@ -45,6 +45,22 @@ export function stemKey(stems: string[]): string {
   return [...new Set(stems)].sort().join(' ');
 }
 
+/**
+ * Stems in at least this many blocks and titles keep their bits from
+ * {@link PlanIndex.sectionsHolding}; rarer stems, a plan's many names, are
+ * quick to redo and would fill the memory on a large plan.
+ */
+const HOLDING_BITS_KEPT_FROM = 64;
+
+/** Whether bit `index` of a bit set is set. */
+export function bitIsSet(bits: Uint32Array, index: number): boolean {
+  return (bits[index >> 5] & (1 << (index & 31))) !== 0;
+}
+
+function setBit(bits: Uint32Array, index: number): void {
+  bits[index >> 5] |= 1 << (index & 31);
+}
+
 /** How much of a section's own text counts as its lead. */
 const LEAD_STEMS = 80;
 
@@ -60,12 +76,18 @@ export class PlanIndex {
   readonly sections: SectionTerms[];
   private readonly blockTerms: string[][];
   private readonly sectionsByStem = new Map<string, number[]>();
+  /** See {@link sectionsAnchoredBy}; made when first asked for. */
+  private sectionsByAnchor: Map<string, number[]> | null = null;
   private readonly blocksByStem = new Map<string, number[]>();
   /**
    * `blocksByStem` as bit sets, made when first asked for: asked millions
    * of times on a large plan, where a Set of block numbers is much slower.
    */
   private readonly blockBits = new Map<string, Uint32Array>();
+  /** See {@link sectionsHolding}: by stem, a bit per section. */
+  private readonly holdingBits = new Map<string, Uint32Array>();
+  /** Sections by the stems of their title as written; made when first asked for. */
+  private sectionsByPlainStem: Map<string, number[]> | null = null;
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
   private readonly sectionsById = new Map<string, number[]>();
@@ -162,6 +184,19 @@ export class PlanIndex {
     return union(stems.map((stem) => this.sectionsByStem.get(stem) ?? []));
   }
 
+  /**
+   * Sections one of whose title readings has all its meaningful words
+   * among the given stems, and more: the sections whose reading's rarest
+   * meaningful word is among them. Each section is filed under its
+   * readings' rarest words only, so this looks at a few sections where
+   * {@link sectionsSharing} would look at every title with a common word.
+   */
+  sectionsAnchoredBy(stems: string[]): number[] {
+    this.sectionsByAnchor ??= this.indexAnchors();
+    const anchors = this.sectionsByAnchor;
+    return union(stems.map((stem) => anchors.get(stem) ?? []));
+  }
+
   /** Blocks that contain every one of the given stems. */
   blocksContainingAll(stems: string[]): number[] {
     if (stems.length === 0) return [];
@@ -198,6 +233,46 @@ export class PlanIndex {
       }
     }
     return [...found].sort((a, b) => a - b);
+  }
+
+  /**
+   * A bit per section (see {@link bitIsSet}), set where the section's
+   * title holds the stem (in any reading, or as written) or a block of it
+   * or of its subsections does. Asked for once per item and stem, then
+   * tested against thousands of sections on a large plan: a bit is much
+   * cheaper to test than the section's sets. Kept for common stems.
+   */
+  sectionsHolding(stem: string): Uint32Array {
+    const cached = this.holdingBits.get(stem);
+    if (cached !== undefined) return cached;
+
+    const blocks = this.blocksByStem.get(stem) ?? [];
+    const titles = [
+      ...this.sectionsWithStem(stem),
+      ...this.sectionsWithPlainStem(stem),
+    ];
+    const bits = this.subtreeBitsOf(blocks);
+    for (const section of titles) setBit(bits, section);
+
+    if (blocks.length + titles.length >= HOLDING_BITS_KEPT_FROM)
+      this.holdingBits.set(stem, bits);
+    return bits;
+  }
+
+  /**
+   * Sections whose title as written, before synonyms are replaced,
+   * contains a stem: "k8s" where {@link sectionsWithStem} knows only
+   * "kubernetes".
+   */
+  private sectionsWithPlainStem(stem: string): number[] {
+    if (this.sectionsByPlainStem === null) {
+      const index = new Map<string, number[]>();
+      this.sections.forEach((terms, position) =>
+        addPostings(index, terms.plain, position),
+      );
+      this.sectionsByPlainStem = index;
+    }
+    return this.sectionsByPlainStem.get(stem) ?? [];
   }
 
   /** Whether a body block contains a stem. */
@@ -313,6 +388,49 @@ export class PlanIndex {
         bounds[parent] = widen(bounds[parent], own.first, own.last);
     }
     return bounds;
+  }
+
+  private indexAnchors(): Map<string, number[]> {
+    const anchors = new Map<string, number[]>();
+    this.sections.forEach((terms, index) => {
+      const rarest = terms.variants
+        .map((reading) => this.rarestMeaningful(reading))
+        .filter((stem): stem is string => stem !== null);
+      addPostings(anchors, rarest, index);
+    });
+    return anchors;
+  }
+
+  /** The meaningful stem fewest titles contain (the first on a tie). */
+  private rarestMeaningful(stems: string[]): string | null {
+    let best: string | null = null;
+    let bestFrequency = Infinity;
+    for (const stem of stems) {
+      if (this.vocabulary.weightOf(stem) !== 1) continue;
+      const frequency = this.documentFrequency.get(stem) ?? 0;
+      if (frequency < bestFrequency) {
+        best = stem;
+        bestFrequency = frequency;
+      }
+    }
+    return best;
+  }
+
+  /** A bit for every section that holds one of the blocks, itself or below. */
+  private subtreeBitsOf(postings: number[]): Uint32Array {
+    const sections = this.outline.sections;
+    const bits = new Uint32Array((sections.length >> 5) + 1);
+
+    for (const block of postings) {
+      // A section's bit is set only with its ancestors': a climb that meets
+      // a set bit can stop there.
+      let section = this.outline.blocks[block].section;
+      while (section !== null && !bitIsSet(bits, section)) {
+        setBit(bits, section);
+        section = sections[section].parent;
+      }
+    }
+    return bits;
   }
 
   /** Give every section its parent's title and its own opening words. */

@@ -88,4 +88,28 @@ describe('rule second-section', () => {
     expect(refunds.verdict).toBe('present');
     expect(refunds.matches.map((match) => match.title)).toEqual(['Refunds']);
   });
+
+  it("judges only sections that hold one of the item's telling words", () => {
+    // "consumer" and "lag" are in ten titles, "kafka" in none: without
+    // "kafka" no heading and block can cover 0.6 of the item, so
+    // "Alerts", whose text names only consumer lag, is not even judged.
+    const reports = Array.from(
+      { length: 10 },
+      (_, index) =>
+        `## Consumer lag report ${index + 1}\nLag of topic ${index + 1}.\n`,
+    ).join('');
+    const plan =
+      '# Plan\n' +
+      reports +
+      md`
+        ## Alerts
+        Consumer lag over five minutes pages the on-call.
+        ## Alert rules
+        Kafka consumer lag alerts fire after five minutes.
+      `;
+    const gaps = '### Gap 1: Kafka consumer lag alerts\n';
+    const said = ruleSays('second-section', plan, gaps);
+    expect(said.accepted).toEqual(['Alert rules']);
+    expect(said.rejected).not.toContain('Alerts');
+  });
 });

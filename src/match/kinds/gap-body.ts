@@ -58,8 +58,9 @@ export const gapBodyKind: MatcherKind = {
           );
         };
 
+        // A named heading's every meaningful word is asked, its rarest too.
         return plan
-          .sectionsSharing(item.ask)
+          .sectionsAnchoredBy(item.ask)
           .filter((index) => plan.sections[index].variants.some(named))
           .map((index) =>
             sectionEvidence(rule, index, {

@@ -9,7 +9,7 @@ import {
 } from '../../text/variants.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { confidenceOption, keepExplainable, sectionEvidence } from '../kind.js';
-import type { PlanIndex, SectionTerms } from '../plan-index.js';
+import { bitIsSet, type PlanIndex, type SectionTerms } from '../plan-index.js';
 import { bestWindowCoverage } from './body-mention.js';
 
 /**
@@ -59,20 +59,22 @@ export const secondSectionKind: MatcherKind = {
         const heads = headStems(item, plan);
         if (heads.size === 0) return [];
 
-        const found: Evidence[] = [];
-        const explained = explainedStems(item);
+        const context = itemContext(item, plan, heads, limits);
+        const found: Finding[] = [];
         for (const section of candidates(heads, plan)) {
-          const terms = plan.sections[section];
-          if (namesOneInstance(item.item.title, terms.title)) continue;
-          const evidence = judgeSection(rule, item, plan, terms, {
-            heads,
-            explained,
-            limits,
-          });
-          if (evidence) found.push(evidence);
+          if (!mayCover(section, context)) continue;
+          const finding = judgeSection(
+            item,
+            plan,
+            plan.sections[section],
+            context,
+          );
+          if (finding) found.push(finding);
         }
         // Only what can be shown is worded: see keepExplainable.
-        return keepExplainable(found, (entry) => entry);
+        return keepExplainable(found, (entry) => entry).map((entry) =>
+          evidenceOf(rule, plan, entry, limits),
+        );
       },
     };
   },
@@ -109,88 +111,215 @@ function headStems(item: ItemTerms, plan: PlanIndex): Set<string> {
   return heads;
 }
 
-function candidates(heads: Set<string>, plan: PlanIndex): number[] {
+/** Sections whose title holds a head word, in document order. */
+function candidates(heads: Set<string>, plan: PlanIndex): readonly number[] {
+  // A head word's postings are already in order: one head needs no sort.
+  if (heads.size === 1) return plan.sectionsWithStem([...heads][0]);
+
   const found = new Set<number>();
   for (const head of heads)
     for (const section of plan.sectionsWithStem(head)) found.add(section);
   return [...found].sort((a, b) => a - b);
 }
 
-/** What judging one section needs to know of the item, made once per item. */
+/**
+ * Whether the section's heading or text holds a telling word of the item
+ * (see tellingStems): without one, no reading can reach `minCoverage`. On
+ * a large plan a common head word ("tests", "budget") meets thousands of
+ * sections; this test of a bit spares judging nearly all of them.
+ */
+function mayCover(section: number, context: ItemContext): boolean {
+  return context.tellingSections.some((bits) => bitIsSet(bits, section));
+}
+
+/**
+ * What judging a section needs to know of the item, made once per item:
+ * a common head word makes an item meet hundreds of sections on a large
+ * plan, and each meeting should cost only the comparison itself.
+ */
 interface ItemContext {
   heads: Set<string>;
   /** Stems of the item's title, its readings and its ask. */
   explained: Set<string>;
+  /** Each reading of the title: its distinct stems and their weight. */
+  readings: { wanted: string[]; total: number }[];
+  /** Per telling stem (see tellingStems), the sections that hold it. */
+  tellingSections: Uint32Array[];
+  /** The plan's headings as judged so far, by section (see headingOf). */
+  headings: (Heading | null)[];
   limits: Limits;
 }
 
-function judgeSection(
-  rule: string,
+function itemContext(
   item: ItemTerms,
   plan: PlanIndex,
-  terms: SectionTerms,
-  { heads, explained, limits }: ItemContext,
-): Evidence | null {
-  const heading = headingStems(terms);
-  const head = [...heads].find((stem) => heading.has(stem));
-  if (head === undefined) return null;
-  if (headingExplained(explained, heading, plan) < limits.minHeadingExplained)
-    return null;
-
-  const best = bestCoverage(item, plan, terms, heading, limits.slack);
-  if (best === null) return null;
-
-  const accepted = best.coverage >= limits.minCoverage;
-  return sectionEvidence(rule, terms.section.index, {
-    confidence: round(limits.confidence * best.coverage),
-    accepted,
-    basis: 'second',
-    sharedTokens: best.shared,
-    reason:
-      `the heading holds the head word "${head}"; with line ${plan.block(best.block).line} ` +
-      `the item is covered ${round(best.coverage)}` +
-      (accepted ? '' : ` < ${limits.minCoverage}`),
-  });
-}
-
-/**
- * Every stem of a heading, in any reading. Kept per section: a section
- * whose title holds a common head word is judged for many items.
- */
-const headingsByTerms = new WeakMap<SectionTerms, Set<string>>();
-
-function headingStems(terms: SectionTerms): Set<string> {
-  let heading = headingsByTerms.get(terms);
-  if (heading === undefined) {
-    heading = new Set([...terms.variants.flat(), ...terms.plain]);
-    headingsByTerms.set(terms, heading);
-  }
-  return heading;
-}
-
-function explainedStems(item: ItemTerms): Set<string> {
-  return new Set([
+  heads: Set<string>,
+  limits: Limits,
+): ItemContext {
+  const explained = new Set([
     ...item.plain,
     ...item.canonical,
     ...item.variants.flat(),
     ...item.ask,
   ]);
+  const readings = [...item.variants, item.plain].map((reading) => {
+    const wanted = [...new Set(reading)];
+    return { wanted, total: plan.totalWeight(wanted) };
+  });
+  const telling = new Set(
+    readings.flatMap((reading) =>
+      tellingStems(reading, plan, limits.minCoverage),
+    ),
+  );
+  return {
+    heads,
+    explained,
+    readings,
+    tellingSections: [...telling].map((stem) => plan.sectionsHolding(stem)),
+    headings: headingsOf(plan),
+    limits,
+  };
+}
+
+/**
+ * The heaviest stems of a reading, as many as it takes for the others to
+ * weigh less than `minCoverage` of it: any covering of the reading holds
+ * at least one of them. "Zubi" of "Zubi cache retry budget", when that
+ * rare word outweighs the three common ones together.
+ */
+function tellingStems(
+  { wanted, total }: { wanted: string[]; total: number },
+  plan: PlanIndex,
+  minCoverage: number,
+): string[] {
+  if (total === 0) return [];
+
+  const byWeight = [...wanted].sort((a, b) => plan.weight(b) - plan.weight(a));
+  // A margin for rounding: a telling stem too many costs a little time,
+  // one too few would lose a match.
+  const enough = minCoverage * total - 1e-9;
+  const telling: string[] = [];
+  let others = total;
+  for (const stem of byWeight) {
+    if (others < enough) break;
+    telling.push(stem);
+    others -= plan.weight(stem);
+  }
+  return telling;
+}
+
+/** A section found to be a second place, before it is worded as evidence. */
+interface Finding {
+  section: number;
+  head: string;
+  accepted: boolean;
+  confidence: number;
+  coverage: number;
+  block: number;
+  shared: string[];
+}
+
+function judgeSection(
+  item: ItemTerms,
+  plan: PlanIndex,
+  terms: SectionTerms,
+  context: ItemContext,
+): Finding | null {
+  const { heads, explained, limits } = context;
+  const heading = headingOf(terms, plan, context);
+  const head = firstHeld(heads, heading.stems);
+  if (head === null) return null;
+  if (explainedShare(explained, heading) < limits.minHeadingExplained)
+    return null;
+  if (namesOneInstance(item.item.title, terms.title)) return null;
+
+  const best = bestCoverage(plan, terms, heading.stems, context);
+  if (best === null) return null;
+
+  return {
+    section: terms.section.index,
+    head,
+    accepted: best.coverage >= limits.minCoverage,
+    confidence: round(limits.confidence * best.coverage),
+    ...best,
+  };
+}
+
+function firstHeld(stems: Set<string>, heading: Set<string>): string | null {
+  for (const stem of stems) if (heading.has(stem)) return stem;
+  return null;
+}
+
+function evidenceOf(
+  rule: string,
+  plan: PlanIndex,
+  finding: Finding,
+  limits: Limits,
+): Evidence {
+  return sectionEvidence(rule, finding.section, {
+    confidence: finding.confidence,
+    accepted: finding.accepted,
+    basis: 'second',
+    sharedTokens: finding.shared,
+    reason:
+      `the heading holds the head word "${finding.head}"; with line ${plan.block(finding.block).line} ` +
+      `the item is covered ${round(finding.coverage)}` +
+      (finding.accepted ? '' : ` < ${limits.minCoverage}`),
+  });
+}
+
+/** A heading's stems in every reading, with their weights summed. */
+interface Heading {
+  stems: Set<string>;
+  weights: Map<string, number>;
+  whole: number;
+}
+
+/**
+ * Headings by section, kept per plan: a section whose title holds a
+ * common head word is judged for many items, and its heading never
+ * changes.
+ */
+const headingsByPlan = new WeakMap<PlanIndex, (Heading | null)[]>();
+
+function headingsOf(plan: PlanIndex): (Heading | null)[] {
+  let headings = headingsByPlan.get(plan);
+  if (headings === undefined) {
+    // Filled, not `new Array(length)`: a large array of holes is slow.
+    headings = plan.sections.map(() => null);
+    headingsByPlan.set(plan, headings);
+  }
+  return headings;
+}
+
+function headingOf(
+  terms: SectionTerms,
+  plan: PlanIndex,
+  { headings }: ItemContext,
+): Heading {
+  const index = terms.section.index;
+  let heading = headings[index];
+  if (heading === null) {
+    const stems = new Set([...terms.variants.flat(), ...terms.plain]);
+    const weights = new Map(
+      [...stems].map((stem) => [stem, plan.weight(stem)]),
+    );
+    let whole = 0;
+    for (const weight of weights.values()) whole += weight;
+    heading = { stems, weights, whole };
+    headings[index] = heading;
+  }
+  return heading;
 }
 
 /** The share of the heading's weight that the item's title or ask explains. */
-function headingExplained(
-  explained: Set<string>,
-  heading: Set<string>,
-  plan: PlanIndex,
-): number {
+function explainedShare(explained: Set<string>, heading: Heading): number {
+  if (heading.whole === 0) return 0;
+
   let part = 0;
-  let whole = 0;
-  for (const stem of heading) {
-    const weight = plan.weight(stem);
-    part += explained.has(stem) ? weight : 0;
-    whole += weight;
-  }
-  return whole === 0 ? 0 : part / whole;
+  for (const [stem, weight] of heading.weights)
+    if (explained.has(stem)) part += weight;
+  return part / heading.whole;
 }
 
 /**
@@ -201,35 +330,35 @@ function headingExplained(
  * count.
  */
 function bestCoverage(
-  item: ItemTerms,
   plan: PlanIndex,
   terms: SectionTerms,
   heading: Set<string>,
-  slack: number,
+  { readings, limits }: ItemContext,
 ): { coverage: number; block: number; shared: string[] } | null {
   let best: { coverage: number; block: number; shared: string[] } | null = null;
 
-  for (const reading of [...item.variants, item.plain]) {
-    const wanted = [...new Set(reading)];
-    const total = plan.totalWeight(wanted);
-    const inHeading = wanted.filter((stem) => heading.has(stem));
-    const rest = new Map(
-      wanted
-        .filter((stem) => !heading.has(stem))
-        .map((stem) => [stem, plan.weight(stem)]),
-    );
-    if (total === 0 || rest.size === 0) continue;
-    const held = plan.totalWeight(inHeading);
+  for (const { wanted, total } of readings) {
+    let held = 0;
+    const rest: string[] = [];
+    for (const stem of wanted) {
+      if (heading.has(stem)) held += plan.weight(stem);
+      else rest.push(stem);
+    }
+    if (total === 0 || rest.length === 0) continue;
+    const inSection = plan.blocksWithinContainingAny(terms.section.index, rest);
+    if (inSection.length === 0) continue;
 
-    const inSection = plan.blocksWithinContainingAny(terms.section.index, [
-      ...rest.keys(),
-    ]);
+    const restWeights = new Map(rest.map((stem) => [stem, plan.weight(stem)]));
     for (const block of inSection) {
       const place = plan.block(block);
       if (REFERENCE_KINDS.has(place.kind) || defers(place.text)) continue;
 
       const stems = plan.blockStems(block);
-      const window = bestWindowCoverage(stems, rest, rest.size + slack);
+      const window = bestWindowCoverage(
+        stems,
+        restWeights,
+        rest.length + limits.slack,
+      );
       const coverage = (held + window) / total;
       if (best === null || coverage > best.coverage) {
         const named = new Set(stems);
