@@ -7,7 +7,7 @@ import { audit } from '../../src/audit.js';
 import { sourceFromText } from '../../src/input/read.js';
 import { SHIPPED_RULES } from '../../src/meta.js';
 import { loadRules } from '../../src/rules/load.js';
-import { md, tempFiles } from '../helpers.js';
+import { auditTexts, md, tempFiles } from '../helpers.js';
 
 const PLAN = '# Plan\n## Vault\n';
 const GAPS = md`
@@ -51,5 +51,31 @@ describe('rules score and word-weights', () => {
       loadRules([SHIPPED_RULES]),
     );
     expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  describe('"library" names a collection, not a topic', () => {
+    const gaps = '## REQ-13 Icon library\n';
+    const verdictUnder = (heading: string) =>
+      auditTexts(
+        md`
+          # Design system plan
+          ## 4. Assets
+          ### ${heading}
+          Every glyph is drawn on a 24 px grid.
+          ### 4.4 Fonts
+          Inter, self-hosted.
+        `,
+        gaps,
+      ).judgements[0].verdict;
+
+    it('finds an icon library under a heading about icons', () => {
+      expect(verdictUnder('4.3 Icons (SVG sprite, 240 glyphs)')).toBe(
+        'present',
+      );
+    });
+
+    it('does not find it under a heading about a library of something else', () => {
+      expect(verdictUnder('4.3 Chart library')).toBe('missing');
+    });
   });
 });
