@@ -1,8 +1,9 @@
 import { stem, words } from './tokens.js';
 
 /**
- * The ways a title can be read: as written, without its parenthetical, and
- * the parenthetical alone. "Experiment tracking (W&B)" is found under "W&B"
+ * The ways a title can be read: as written, without its parenthetical,
+ * the parenthetical alone, the head before an elaboration and the subject
+ * before its role ("Design tokens as the single source of truth"). "Experiment tracking (W&B)" is found under "W&B"
  * as well as under "Experiment tracking"; "Why this design? (Alternatives
  * considered)" answers "Alternatives".
  */
@@ -16,6 +17,11 @@ export function titleVariants(title: string): string[] {
       title,
     );
   if (elaboration) variants.push(elaboration[1]);
+
+  // "Design tokens as the single source of truth": the "as" phrase gives
+  // the role of the subject, which is what a section is about.
+  const role = /^(.+?)\s+as\s+(?:the|a|an)\s/i.exec(title);
+  if (role) variants.push(role[1]);
 
   const inner = [...title.matchAll(/\(([^()]+)\)/g)].map((match) =>
     match[1].trim(),

@@ -147,4 +147,29 @@ describe('rule fuzzy-title', () => {
       'Listing orders',
     ]);
   });
+
+  describe('an "as" phrase gives the role of the subject', () => {
+    const GAPS = '## REQ-01 Design tokens as the single source of truth\n';
+    const plan = (heading: string) => md`
+      # Aurora UI 2.0 — Project Plan
+      ## 2. ${heading}
+      Colours, spacing and type are defined once in JSON.
+      ## 3. Architecture
+      ### 3.1 Packages
+    `;
+
+    it('finds the subject under a heading that names it', () => {
+      expect(
+        ruleSays('fuzzy-title', plan('Tokens pipeline (Style Dictionary)'), GAPS)
+          .accepted,
+      ).toEqual(['2. Tokens pipeline (Style Dictionary)']);
+    });
+
+    it('does not find it under a heading that names neither subject nor role', () => {
+      expect(
+        ruleSays('fuzzy-title', plan('Style Dictionary pipeline'), GAPS)
+          .accepted,
+      ).toEqual([]);
+    });
+  });
 });
