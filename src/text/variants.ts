@@ -57,16 +57,17 @@ export function headingTopic(title: string): string | null {
 /**
  * True when a "Topic: detail" heading names one instance of what a plural
  * item asks for: "Future possibility: precise capturing syntax" is one
- * future possibility, not the section "Future Possibilities". The words
- * must be the same but for the last, which the item has in the plural and
- * the heading in the singular.
+ * future possibility, not the section "Future Possibilities", and
+ * "Alternative A: keep Redis" is one alternative. The words must be the
+ * same but for the last, which the item has in the plural and the heading
+ * in the singular; a label after it ("A", "2") is set aside.
  */
 export function namesOneInstance(itemTitle: string, heading: string): boolean {
   const topic = headingTopic(heading);
   if (topic === null) return false;
 
   const asked = words(itemTitle);
-  const named = words(topic);
+  const named = withoutLabel(words(topic));
   if (asked.length === 0 || asked.length !== named.length) return false;
 
   const sameStems = asked.every(
@@ -80,6 +81,16 @@ export function namesOneInstance(itemTitle: string, heading: string): boolean {
     /s$/.test(askedLast) &&
     !/s$/.test(namedLast)
   );
+}
+
+/**
+ * A topic's words without a trailing label: "Alternative A" and "Option 2"
+ * name one alternative and one option.
+ */
+function withoutLabel(topic: string[]): string[] {
+  const last = topic[topic.length - 1];
+  const isLabel = last !== undefined && /^(?:[a-z]|\d{1,2})$/.test(last);
+  return isLabel && topic.length > 1 ? topic.slice(0, -1) : topic;
 }
 
 /**

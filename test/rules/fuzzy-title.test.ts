@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { md, ruleSays } from '../helpers.js';
+import { auditTexts, md, ruleSays } from '../helpers.js';
 
 const OUTLINE = md`
   # Plan
@@ -170,6 +170,60 @@ describe('rule fuzzy-title', () => {
         ruleSays('fuzzy-title', plan('Style Dictionary pipeline'), GAPS)
           .accepted,
       ).toEqual([]);
+    });
+  });
+
+  describe('one part of a coordinated title', () => {
+    it('finds a heading that carries one part when none carries the whole', () => {
+      const plan = md`
+        # Ranker service design
+        ## 5. Models
+        ### 5.1 Registry and artifact storage
+        Weights are kept in the model registry.
+        ### 5.2 Prediction lineage
+        Every score is logged with its model version.
+      `;
+      const gaps =
+        '## P1\n1. Where are model artifacts stored, and are they backed up?\n';
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([
+        '5.1 Registry and artifact storage',
+      ]);
+      expect(auditTexts(plan, gaps).judgements[0].verdict).toBe('present');
+    });
+
+    it('adds no second place beside a heading that carries the whole title', () => {
+      const plan = md`
+        # Webhook delivery
+        ## 3. Retries and timeouts
+        Five attempts with backoff, ten seconds each.
+        ## 4. Timeouts of the admin API
+        Thirty seconds.
+      `;
+      const judgement = auditTexts(plan, '## P1\n1. Retries and timeouts\n')
+        .judgements[0];
+      expect(judgement.verdict).toBe('present');
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '3. Retries and timeouts',
+      ]);
+    });
+
+    it('takes the section of the alternatives, not one alternative', () => {
+      const plan = md`
+        # RFC: capture clauses
+        # Why this design? (Alternatives considered)
+        ## Alternative A: leave inference alone, improve diagnostics
+        Better error messages help with the first problem.
+        ## Alternative B: a lint instead of syntax
+        A lint cannot change what is captured.
+        # Implementation plan
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Rationale and Alternatives\n\nWhy this design?\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        'Why this design? (Alternatives considered)',
+      ]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { keepExplainable, sectionEvidence } from '../kind.js';
-import { namesOneInstance } from '../../text/variants.js';
+import { namesOneInstance, titleParts } from '../../text/variants.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -97,7 +97,11 @@ function unlessOneInstance(
   terms: SectionTerms,
   overlap: Overlap,
 ): Overlap {
-  if (!overlap.accepted || !namesOneInstance(item.item.title, terms.title))
+  if (!overlap.accepted) return overlap;
+  // "Alternative A: …" is one of the alternatives of "Rationale and
+  // Alternatives" as much as of "Alternatives".
+  const asked = [item.item.title, ...(titleParts(item.item.title) ?? [])];
+  if (!asked.some((title) => namesOneInstance(title, terms.title)))
     return overlap;
   return { ...overlap, accepted: false, oneInstance: true };
 }
@@ -109,6 +113,12 @@ function share(value: number, doc: string) {
 /** A reading of the item's title with what every comparison needs of it. */
 interface Reading {
   wanted: Set<string>;
+  /**
+   * One part of a coordinated title ("How long is data kept, and how is
+   * it deleted?"): a heading that carries it covers the item only when no
+   * heading carries the whole title, like a description match.
+   */
+  part: boolean;
   total: number;
   /** Its heaviest stems: one, or several on a tie. */
   telling: string[];
@@ -123,10 +133,15 @@ function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
     ...item.ask,
   ]);
 
-  return item.variants.map((stems) => {
+  const readings = [
+    ...item.variants.map((stems) => ({ stems, part: false })),
+    ...item.parts.map((stems) => ({ stems, part: true })),
+  ];
+  return readings.map(({ stems, part }) => {
     const wanted = new Set(stems);
     return {
       wanted,
+      part,
       total: plan.totalWeight(wanted),
       telling: mostTelling(wanted, plan),
       explained,
@@ -202,11 +217,24 @@ function bestReading(
         best === null ||
         (overlap.accepted && !best.accepted) ||
         (overlap.accepted === best.accepted &&
-          overlap.confidence > best.confidence);
+          wholeFirst(overlap, best, (a, b) => a.confidence > b.confidence));
       if (better) best = overlap;
     }
   }
   return best as Overlap;
+}
+
+/**
+ * Of two equally accepted overlaps, a reading of the whole title is better
+ * than one of a part; between two of the same kind, `better` decides.
+ */
+function wholeFirst(
+  overlap: Overlap,
+  best: Overlap,
+  better: (a: Overlap, b: Overlap) => boolean,
+): boolean {
+  if (overlap.reading.part !== best.reading.part) return !overlap.reading.part;
+  return better(overlap, best);
 }
 
 function measureOverlap(
@@ -315,8 +343,11 @@ function toEvidence(
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
+    // A part of the title is a fallback, as a description is.
+    basis: overlap.reading.part ? 'description' : 'title',
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
+      (overlap.reading.part ? 'one part of the title: ' : '') +
       instance +
       telling +
       describe(
