@@ -78,4 +78,27 @@ describe('rules score and word-weights', () => {
       expect(verdictUnder('4.3 Chart library')).toBe('missing');
     });
   });
+
+  describe('"schedule" says when, like "plan"', () => {
+    const verdictFor = (item: string) =>
+      auditTexts(
+        md`
+          # Fine-tuning plan
+          ## 4. Optimisation
+          ### 4.1 AdamW, LR warmup + cosine decay
+          Peak learning rate 3e-5, then cosine decay.
+          ### 4.2 Deployment schedule
+          Weekly, on Tuesdays.
+        `,
+        `### Gap 3: ${item}\n`,
+      ).judgements[0].verdict;
+
+    it('finds a learning-rate schedule under a heading about the learning rate', () => {
+      expect(verdictFor('Learning-Rate Schedule')).toBe('present');
+    });
+
+    it('does not find a schedule of something else through the word alone', () => {
+      expect(verdictFor('Release schedule')).toBe('missing');
+    });
+  });
 });
