@@ -101,4 +101,42 @@ describe('rules score and word-weights', () => {
       expect(verdictFor('Release schedule')).toBe('missing');
     });
   });
+
+  describe('"modes" and "estimate" name kinds and figures of a topic', () => {
+    const verdictFor = (item: string, sentence: string) =>
+      auditTexts(
+        md`
+          # Platform plan
+          ## 2. Timeline
+          ${sentence}
+          ## 3. Support
+          Questions go to the platform channel.
+        `,
+        `## P2\n1. ${item}\n`,
+      ).judgements[0].verdict;
+
+    it('makes an item partial from a sentence about its topic word', () => {
+      expect(
+        verdictFor(
+          'Density modes (compact / comfortable)',
+          'Console has asked for a compact density as well.',
+        ),
+      ).toBe('partial');
+      expect(
+        verdictFor(
+          'Cost estimate',
+          'The cluster should cost about the same as the old fleet.',
+        ),
+      ).toBe('partial');
+    });
+
+    it('does not count the kind or figure word alone', () => {
+      expect(
+        verdictFor('Density modes', 'Dark mode follows the system setting.'),
+      ).toBe('missing');
+      expect(
+        verdictFor('Cost estimate', 'We estimate two weeks for the cutover.'),
+      ).toBe('missing');
+    });
+  });
 });
