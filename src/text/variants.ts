@@ -39,6 +39,34 @@ export function titleVariants(title: string): string[] {
   return [...new Set(variants)];
 }
 
+/** Verbs of keeping that a "How long …" title asks about. */
+const KEPT = 'kept|stored|retained|held|archived';
+const KEEP = 'keep|store|retain|hold|archive';
+
+/** "How long is data kept", "How long we keep things": a retention. */
+const HOW_LONG_KEPT = [
+  new RegExp(
+    `\\bhow long (?:is|are|will|should|must|can)\\s+(.+?)\\s+(?:be\\s+)?(?:${KEPT})\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\bhow long (?:(?:do|does|will|should|must|can)\\s+)?(?:we|you|they|it)\\s+(?:${KEEP})s?\\s+([^,;?]+)`,
+    'gi',
+  ),
+];
+
+/**
+ * A title that asks or says how long something is kept, in the word a
+ * section or a gap list would use for it: "How long is data kept" and "How
+ * long we keep things" are about the retention of data and of things.
+ */
+export function askedTopic(title: string): string {
+  return HOW_LONG_KEPT.reduce(
+    (text, pattern) => text.replace(pattern, '$1 retention'),
+    title,
+  );
+}
+
 /**
  * The topic of a heading written as "Topic: detail", such as "Metrics:
  * macro-F1 and per-queue recall"; null when there is no such split.

@@ -226,4 +226,43 @@ describe('rule fuzzy-title', () => {
       ]);
     });
   });
+
+  describe('"how long … kept" is a retention', () => {
+    const plan = (heading: string) => md`
+      # Helpdesk privacy plan
+      ## 4. Storage
+      ### 4.3 ${heading}
+      Closed tickets are hard-deleted after 24 months.
+      ## Appendix A: Retention schedule
+      | Data | Kept for |
+      |---|---|
+      | Tickets | 24 months |
+    `;
+
+    it('reads a heading that says how long things are kept as a retention section', () => {
+      const judgement = auditTexts(
+        plan('How long we keep things'),
+        '## P1\n1. Retention schedule\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('duplicate');
+    });
+
+    it('reads a question how long data is kept as asking for its retention', () => {
+      const judgement = auditTexts(
+        plan('Ticket storage'),
+        '## P1\n1. How long is data kept?\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        'Appendix A: Retention schedule',
+      ]);
+    });
+
+    it('leaves other "how long" headings alone', () => {
+      const judgement = auditTexts(
+        plan('How long the export takes'),
+        '## P1\n1. Retention schedule\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('present');
+    });
+  });
 });
