@@ -265,4 +265,34 @@ describe('rule fuzzy-title', () => {
       expect(judgement.verdict).toBe('present');
     });
   });
+
+  describe('"proposed" is a word of status', () => {
+    const plan = md`
+      # RFC 0231: Move notification jobs to a Postgres queue
+      ## Alternatives considered
+      ### A. Keep Redis
+      ## Design: a jobs table claimed with SKIP LOCKED
+      Workers claim jobs in batches.
+      ## Rollout tasks
+    `;
+
+    it('finds "Proposed Design" under the design heading', () => {
+      expect(
+        ruleSays('fuzzy-title', plan, '## 7. Proposed Design\n').accepted,
+      ).toEqual(['Design: a jobs table claimed with SKIP LOCKED']);
+    });
+
+    it('does not let it match another proposal through the word alone', () => {
+      const proposals = md`
+        # Pricing RFC
+        ## Proposed pricing
+        Two tiers.
+        ## Rollout tasks
+      `;
+      expect(
+        ruleSays('fuzzy-title', proposals, '## 7. Proposed Design\n')
+          .accepted,
+      ).toEqual([]);
+    });
+  });
 });
