@@ -295,4 +295,65 @@ describe('rule fuzzy-title', () => {
       ).toEqual([]);
     });
   });
+
+  describe('a clause of a question that the matching heading does not carry', () => {
+    const retention = md`
+      # Share links: security review
+      ## 4. Data
+      ### 4.3 Link expiry and deletion
+      Expired links are hard-deleted 30 days later.
+      ## 7. Retention schedule
+      | Data | Kept for |
+      |---|---|
+      | links | until expiry, then deleted |
+    `;
+
+    it('makes a heading that carries the other clause a second place', () => {
+      const judgement = auditTexts(
+        retention,
+        '## Data\n\n* **How long is data kept, and how is it deleted?**\n* **Who can read it?**\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('duplicate');
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '4.3 Link expiry and deletion',
+        '7. Retention schedule',
+      ]);
+    });
+
+    it('adds no second place for a clause the matching heading carries', () => {
+      const plan = md`
+        # Platform plan
+        ## 5. Secrets and key rotation
+        Vault holds them; keys rotate monthly.
+        ## 9. Key rotation runbook
+        Page the on-call first.
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Data\n\n* **Where are secrets stored, and how are keys rotated?**\n* **Who can read them?**\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '5. Secrets and key rotation',
+      ]);
+    });
+
+    it('adds none for a statement whose parts share its verb', () => {
+      const plan = md`
+        # Kubernetes migration
+        ## 4. Scaling
+        ### 4.1 HPA on CPU + queue depth
+        Scale between 2 and 20 pods.
+        ## 6. Rollout
+        ### 6.1 Phase 1: stateless workers
+        The workers move first.
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Medium priority\n1. Autoscale the API and the workers (HPA)\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '4.1 HPA on CPU + queue depth',
+      ]);
+    });
+  });
 });

@@ -77,15 +77,79 @@ export const fuzzyTitleKind: MatcherKind = {
           );
           return { terms, overlap };
         });
+        const uncovered = partsNoWholeMatchCarries(
+          item,
+          compared,
+          plan,
+          thresholds,
+        );
         // Only what can be shown is worded: a large plan gives an item
         // hundreds of rejected candidates.
         return keepExplainable(compared, (entry) => entry.overlap).map(
-          ({ terms, overlap }) => toEvidence(rule, terms, overlap, thresholds),
+          ({ terms, overlap }) =>
+            toEvidence(rule, terms, overlap, thresholds, uncovered),
         );
       },
     };
   },
 };
+
+/**
+ * The part readings that no heading matching the whole title carries
+ * ("how is it deleted" beside "7. Retention schedule" for "How long is
+ * data kept, and how is it deleted?"). A heading carrying such a part of
+ * a question is a second place of the item; a part the whole match
+ * carries adds nothing.
+ * Empty when no heading matches the whole title: then a part match is the
+ * item's section, as a description match is.
+ */
+function partsNoWholeMatchCarries(
+  item: ItemTerms,
+  compared: Array<{ terms: SectionTerms; overlap: Overlap }>,
+  plan: PlanIndex,
+  limits: Thresholds,
+): Set<Reading> {
+  const whole = compared.filter(
+    ({ overlap }) => overlap.accepted && !overlap.reading.part,
+  );
+  const uncovered = new Set<Reading>();
+  // Only the clauses of a question ask each their own thing; the parts of
+  // "Autoscale the API and the workers" share the verb that says what.
+  if (whole.length === 0 || !isQuestion(item.item.title)) return uncovered;
+
+  for (const { overlap } of compared) {
+    const reading = overlap.reading;
+    if (!overlap.accepted || !reading.part || uncovered.has(reading)) continue;
+    const carried = whole.some(({ terms }) =>
+      carries(item, reading, terms, plan, limits),
+    );
+    if (!carried) uncovered.add(reading);
+  }
+  return uncovered;
+}
+
+function isQuestion(title: string): boolean {
+  return title.trim().endsWith('?');
+}
+
+/** Whether a heading, in any of its readings, carries a reading of the item. */
+function carries(
+  item: ItemTerms,
+  reading: Reading,
+  terms: SectionTerms,
+  plan: PlanIndex,
+  limits: Thresholds,
+): boolean {
+  const context = {
+    parent: terms.parentSet,
+    lead: terms.leadSet,
+    topic: terms.topic,
+  };
+  return terms.variantSets.some(
+    (offered) =>
+      measureOverlap(item, reading, offered, context, plan, limits).accepted,
+  );
+}
 
 /**
  * A heading that names one instance of what the item asks for in the
@@ -330,6 +394,7 @@ function toEvidence(
   terms: SectionTerms,
   overlap: Overlap,
   limits: Thresholds,
+  uncovered: Set<Reading>,
 ): Evidence {
   const stems = [...overlap.reading.wanted];
   const missing = stems.filter((stem) => overlap.credit(stem) === 0);
@@ -343,11 +408,14 @@ function toEvidence(
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
-    // A part of the title is a fallback, as a description is.
-    basis: overlap.reading.part ? 'description' : 'title',
+    basis: basisOf(overlap.reading, uncovered),
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
-      (overlap.reading.part ? 'one part of the title: ' : '') +
+      (uncovered.has(overlap.reading)
+        ? 'a part of the title the other headings do not carry: '
+        : overlap.reading.part
+          ? 'one part of the title: '
+          : '') +
       instance +
       telling +
       describe(
@@ -356,6 +424,15 @@ function toEvidence(
         missing,
       ),
   });
+}
+
+/**
+ * A part of the title is a fallback, as a description is, or a second
+ * place when a heading matches the whole title but not that part.
+ */
+function basisOf(reading: Reading, uncovered: Set<Reading>): Evidence['basis'] {
+  if (!reading.part) return 'title';
+  return uncovered.has(reading) ? 'second' : 'description';
 }
 
 /** The heaviest stems of the item: one, or several on a tie. */
