@@ -5,6 +5,7 @@ import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
 import {
   askedTopic,
+  participleHead,
   titleCore,
   titleParts,
   titleVariants,
@@ -63,10 +64,19 @@ export class MatchEngine {
         .filter((stems) => stems.length > 0),
       core:
         core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
+      subjects: this.readingsOf(participleHead(title)),
       parts: (titleParts(title) ?? [])
         .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
         .filter((stems) => stems.length > 0),
     };
+  }
+
+  /** Canonical stems of each reading of a text; none for null. */
+  private readingsOf(text: string | null): string[][] {
+    if (text === null) return [];
+    return titleVariants(text)
+      .map((reading) => this.vocabulary.canonicalize(titleTokens(reading)))
+      .filter((stems) => stems.length > 0);
   }
 
   /** Every rule's evidence for one item. */

@@ -68,6 +68,41 @@ export function askedTopic(title: string): string {
 }
 
 /**
+ * The noun phrase a request is about, before the participle that says
+ * what is to be done with it: "Lawful basis" in "Lawful basis documented
+ * for each purpose", "Record of processing activities (Art. 30)" in
+ * "Record of processing activities (Art. 30) covering every data flow".
+ * The participle must be followed by a word that cannot continue a noun
+ * phrase (a preposition, a determiner or an "-ly" adverb), so that
+ * "Customer managed keys" or "Rate limiting per tenant" stay whole. The
+ * head needs two words. A question has none: its participle is the verb
+ * of the question ("How is data encrypted in transit?").
+ */
+export function participleHead(title: string): string | null {
+  if (title.trim().endsWith('?')) return null;
+  const found = PARTICIPLE_CLAUSE.exec(title);
+  if (found === null) return null;
+
+  const head = title.slice(0, found.index).trim();
+  const headWords = head.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return headWords.length >= 2 ? head : null;
+}
+
+/** Irregular past participles of requests ("kept in sync"). */
+const IRREGULAR_PARTICIPLES = 'kept|built|held|sent|made|written|done|shown';
+
+/** Words that open a clause after a participle. */
+const PREPOSITIONS =
+  'for|in|on|at|with|within|across|before|after|by|to|into|from|per|under|over';
+const DETERMINERS = 'every|each|all|any|the|a|an|our|its|their';
+
+const PARTICIPLE_CLAUSE = new RegExp(
+  `\\s(?:(?:\\p{L}{2,}ed|${IRREGULAR_PARTICIPLES})\\s+(?:(?:${PREPOSITIONS}|${DETERMINERS})\\b|\\p{L}+ly\\b)` +
+    `|\\p{L}{3,}ing\\s+(?:${DETERMINERS})\\b)`,
+  'iu',
+);
+
+/**
  * The topic of a heading written as "Topic: detail", such as "Metrics:
  * macro-F1 and per-queue recall"; null when there is no such split.
  * Labels such as "Appendix A:" or "Phase 2:" are not topics.

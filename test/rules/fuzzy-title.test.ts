@@ -356,4 +356,36 @@ describe('rule fuzzy-title', () => {
       ]);
     });
   });
+
+  describe('the subject of a request', () => {
+    const plan = md`
+      # Helpdesk GDPR programme
+      ## 3. Processing inventory (RoPA)
+      One row per processing activity.
+      ## 4. Lawful basis
+      Contract for tickets, legitimate interest for analytics.
+      ## 5. Customer accounts
+      Accounts are created by invitation.
+    `;
+    const verdictFor = (item: string) =>
+      auditTexts(plan, `## P0\n1. ${item}\n`).judgements[0].verdict;
+
+    it('finds what a request is about before the participle that says what to do', () => {
+      expect(
+        verdictFor('Lawful basis documented for each purpose of processing'),
+      ).toBe('present');
+      expect(
+        verdictFor(
+          'Record of processing activities (Art. 30) covering every support data flow',
+        ),
+      ).toBe('present');
+    });
+
+    it('keeps a participle that qualifies a noun, and questions, whole', () => {
+      expect(verdictFor('Customer managed keys for backups')).toBe('missing');
+      expect(verdictFor('How is customer data encrypted at rest?')).toBe(
+        'missing',
+      );
+    });
+  });
 });

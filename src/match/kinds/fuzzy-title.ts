@@ -179,8 +179,10 @@ interface Reading {
   wanted: Set<string>;
   /**
    * One part of a coordinated title ("How long is data kept, and how is
-   * it deleted?"): a heading that carries it covers the item only when no
-   * heading carries the whole title, like a description match.
+   * it deleted?") or the subject of a request ("Lawful basis" of "Lawful
+   * basis documented for each purpose"): a heading that carries it covers
+   * the item only when no heading carries the whole title, like a
+   * description match.
    */
   part: boolean;
   total: number;
@@ -200,6 +202,7 @@ function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
   const readings = [
     ...item.variants.map((stems) => ({ stems, part: false })),
     ...item.parts.map((stems) => ({ stems, part: true })),
+    ...item.subjects.map((stems) => ({ stems, part: true })),
   ];
   return readings.map(({ stems, part }) => {
     const wanted = new Set(stems);
