@@ -139,4 +139,29 @@ describe('rules score and word-weights', () => {
       ).toBe('missing');
     });
   });
+
+  describe('"periodic" says that something repeats, not what', () => {
+    const verdictFor = (item: string) =>
+      auditTexts(
+        md`
+          # Helpdesk GDPR programme
+          ## 7. Security
+          ### 7.2 Agent permissions and the quarterly access review
+          Admins review group membership every quarter.
+          ### 7.3 Periodic reports
+          A monthly report goes to the DPO.
+        `,
+        `## P1\n1. ${item}\n`,
+      ).judgements[0].verdict;
+
+    it('finds periodic access reviews under a heading about access reviews', () => {
+      expect(
+        verdictFor('Role-based access for agents, with periodic access reviews'),
+      ).toBe('present');
+    });
+
+    it('does not find periodic backups through the word alone', () => {
+      expect(verdictFor('Periodic backups')).toBe('missing');
+    });
+  });
 });
