@@ -164,4 +164,30 @@ describe('rules score and word-weights', () => {
       expect(verdictFor('Periodic backups')).toBe('missing');
     });
   });
+
+  describe('a bare number gives a quantity, not a topic', () => {
+    const verdictFor = (heading: string) =>
+      auditTexts(
+        md`
+          # Trip expenses app
+          ## 6. Accessibility and locales
+          ### 6.1 Screen readers
+          Every balance is read out with its sign.
+          ### ${heading}
+          Strings go through the translation pipeline for the eight launch
+          languages. Amounts use the device locale for separators.
+        `,
+        '## P1\n1. Localisation for the 8 launch languages\n',
+      ).judgements[0].verdict;
+
+    it('finds the item where the words beside the number are', () => {
+      expect(verdictFor('6.2 Translations and locale formats')).toBe(
+        'present',
+      );
+    });
+
+    it('does not find it under a heading that shares only the number', () => {
+      expect(verdictFor('6.2 The 8 supported currencies')).toBe('partial');
+    });
+  });
 });
