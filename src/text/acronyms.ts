@@ -59,15 +59,16 @@ function clippedInTitles(titles: string[]): Array<[string, string]> {
   const titleWords = titles.map((title) =>
     title.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''),
   );
-  const pairsByOpening = new Map<string, Array<[string, string]>>();
+  // Each distinct pair once: a large plan repeats "Service level" often.
+  const pairsByOpening = new Map<string, Map<string, [string, string]>>();
   for (const words of titleWords) {
     for (let index = 0; index + 1 < words.length; index++) {
       const pair: [string, string] = [words[index], words[index + 1]];
       const key = pairKey(pair[0], pair[1]);
       if (key === null) continue;
-      const known = pairsByOpening.get(key);
-      if (known) known.push(pair);
-      else pairsByOpening.set(key, [pair]);
+      const known = pairsByOpening.get(key) ?? new Map();
+      known.set(pair.join(' '), pair);
+      pairsByOpening.set(key, known);
     }
   }
 
@@ -84,7 +85,8 @@ function clippedInTitles(titles: string[]): Array<[string, string]> {
     ) {
       const [first, second] = [lower.slice(0, cut), lower.slice(cut)];
       const key = pairKey(first, second);
-      for (const pair of (key && pairsByOpening.get(key)) || []) {
+      const pairs = key === null ? undefined : pairsByOpening.get(key);
+      for (const pair of pairs?.values() ?? []) {
         if (clips(pair[0], first) && clips(pair[1], second))
           found.push([pair.join(' '), word]);
       }
