@@ -75,8 +75,8 @@ describe('abbreviations the documents define', () => {
       ## 9. Support
     `;
     const verdict = (heading: string) =>
-      auditTexts(plan(heading), '## REQ-9 Semantic versioning\n')
-        .judgements[0].verdict;
+      auditTexts(plan(heading), '## REQ-9 Semantic versioning\n').judgements[0]
+        .verdict;
     expect(verdict('Releases: semver via Changesets')).toBe('present');
     expect(verdict('Releases: server via Changesets')).toBe('missing');
   });

@@ -3,11 +3,7 @@ import { REFERENCE_KINDS } from '../model.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
-import {
-  askedTopic,
-  headingTopic,
-  titleVariants,
-} from '../text/variants.js';
+import { askedTopic, headingTopic, titleVariants } from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A section title ready for matching. */

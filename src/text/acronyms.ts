@@ -35,8 +35,7 @@ export function acronymGroups(texts: string[], titles: string[]): string[][] {
     for (const [phrase, acronym] of definitions(text)) add(phrase, acronym);
   for (const [phrase, acronym] of initialsInTitles(titles))
     add(phrase, acronym);
-  for (const [phrase, clipped] of clippedInTitles(titles))
-    add(phrase, clipped);
+  for (const [phrase, clipped] of clippedInTitles(titles)) add(phrase, clipped);
 
   return [...groups.values()];
 }

@@ -114,7 +114,9 @@ describe('rule body-mention', () => {
 
     it('makes a three-word item partial from text naming two of its words together', () => {
       expect(
-        verdictFor('The rest of the analytics event list is still to be written.'),
+        verdictFor(
+          'The rest of the analytics event list is still to be written.',
+        ),
       ).toBe('partial');
     });
 

@@ -160,8 +160,11 @@ describe('rule fuzzy-title', () => {
 
     it('finds the subject under a heading that names it', () => {
       expect(
-        ruleSays('fuzzy-title', plan('Tokens pipeline (Style Dictionary)'), GAPS)
-          .accepted,
+        ruleSays(
+          'fuzzy-title',
+          plan('Tokens pipeline (Style Dictionary)'),
+          GAPS,
+        ).accepted,
       ).toEqual(['2. Tokens pipeline (Style Dictionary)']);
     });
 
@@ -290,8 +293,7 @@ describe('rule fuzzy-title', () => {
         ## Rollout tasks
       `;
       expect(
-        ruleSays('fuzzy-title', proposals, '## 7. Proposed Design\n')
-          .accepted,
+        ruleSays('fuzzy-title', proposals, '## 7. Proposed Design\n').accepted,
       ).toEqual([]);
     });
   });

@@ -156,7 +156,9 @@ describe('rules score and word-weights', () => {
 
     it('finds periodic access reviews under a heading about access reviews', () => {
       expect(
-        verdictFor('Role-based access for agents, with periodic access reviews'),
+        verdictFor(
+          'Role-based access for agents, with periodic access reviews',
+        ),
       ).toBe('present');
     });
 
@@ -181,9 +183,7 @@ describe('rules score and word-weights', () => {
       ).judgements[0].verdict;
 
     it('finds the item where the words beside the number are', () => {
-      expect(verdictFor('6.2 Translations and locale formats')).toBe(
-        'present',
-      );
+      expect(verdictFor('6.2 Translations and locale formats')).toBe('present');
     });
 
     it('does not find it under a heading that shares only the number', () => {

@@ -280,28 +280,19 @@ function bestReading(
         plan,
         limits,
       );
+      // Accepted before rejected; then a reading of the whole title before
+      // one of a part; then the surest.
       const better =
         best === null ||
         (overlap.accepted && !best.accepted) ||
         (overlap.accepted === best.accepted &&
-          wholeFirst(overlap, best, (a, b) => a.confidence > b.confidence));
+          (overlap.reading.part !== best.reading.part
+            ? !overlap.reading.part
+            : overlap.confidence > best.confidence));
       if (better) best = overlap;
     }
   }
   return best as Overlap;
-}
-
-/**
- * Of two equally accepted overlaps, a reading of the whole title is better
- * than one of a part; between two of the same kind, `better` decides.
- */
-function wholeFirst(
-  overlap: Overlap,
-  best: Overlap,
-  better: (a: Overlap, b: Overlap) => boolean,
-): boolean {
-  if (overlap.reading.part !== best.reading.part) return !overlap.reading.part;
-  return better(overlap, best);
 }
 
 function measureOverlap(
