@@ -159,10 +159,11 @@ export interface Evidence {
   reason: string;
   sharedTokens: string[];
   /**
-   * What the rule compared: the item's title with a heading, the item's
-   * description with a heading, the item's title with body text, or the
-   * item's title with a heading and its text together, which makes only
-   * a second place of an item another section covers.
+   * What the rule compared: the item's title with a heading; the item's
+   * description, or one part of its title, with a heading (a fallback,
+   * used only when no heading matches the title); the item's title with
+   * body text; or the item's title with a heading and its text together,
+   * which makes only a second place of an item another section covers.
    */
   basis: 'title' | 'description' | 'mention' | 'second';
 }

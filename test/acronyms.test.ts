@@ -42,4 +42,42 @@ describe('abbreviations the documents define', () => {
       'SSR and React Server Components',
     ]);
   });
+
+  it('reads a clipped compound spelled by the beginnings of two words of another title', () => {
+    const groups = acronymGroups(
+      [],
+      [
+        'Releases: semver via Changesets',
+        'Semantic versioning and a changelog',
+        'Infosec review',
+        'Information security',
+      ],
+    );
+    expect(groups).toEqual([
+      ['Semantic versioning', 'semver'],
+      ['Information security', 'Infosec'],
+    ]);
+  });
+
+  it('does not read a compound whose pieces are whole words', () => {
+    const groups = acronymGroups(
+      [],
+      ['Payload limits', 'Payment load test', 'Runbook', 'Run books'],
+    );
+    expect(groups).toEqual([]);
+  });
+
+  it('lets an item find a heading that uses its clipped form', () => {
+    const plan = (heading: string) => md`
+      # Design system v2
+      ## 8. ${heading}
+      Every pull request carries a changeset.
+      ## 9. Support
+    `;
+    const verdict = (heading: string) =>
+      auditTexts(plan(heading), '## REQ-9 Semantic versioning\n').judgements[0]
+        .verdict;
+    expect(verdict('Releases: semver via Changesets')).toBe('present');
+    expect(verdict('Releases: server via Changesets')).toBe('missing');
+  });
 });

@@ -3,7 +3,13 @@ import type { Evidence, GapItem } from '../model.js';
 import type { Rule } from '../rules/load.js';
 import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
-import { titleCore, titleParts, titleVariants } from '../text/variants.js';
+import {
+  askedTopic,
+  participleHead,
+  titleCore,
+  titleParts,
+  titleVariants,
+} from '../text/variants.js';
 import { type ItemTerms, keepExplainable, type Matcher } from './kind.js';
 import { MATCHER_KINDS } from './kinds/index.js';
 import type { PlanIndex } from './plan-index.js';
@@ -45,22 +51,32 @@ export class MatchEngine {
 
   /** Prepare an item's title for every matcher. */
   termsOf(item: GapItem): ItemTerms {
-    const plain = titleTokens(item.title);
-    const core = titleCore(item.title);
+    const title = askedTopic(item.title);
+    const plain = titleTokens(title);
+    const core = titleCore(title);
     return {
       item,
       plain,
       canonical: this.vocabulary.canonicalize(plain),
       ask: this.vocabulary.canonicalTokens(askingText(item.body)),
-      variants: titleVariants(item.title)
+      variants: titleVariants(title)
         .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
         .filter((stems) => stems.length > 0),
       core:
         core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
-      parts: (titleParts(item.title) ?? [])
+      subjects: this.readingsOf(participleHead(title)),
+      parts: (titleParts(title) ?? [])
         .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
         .filter((stems) => stems.length > 0),
     };
+  }
+
+  /** Canonical stems of each reading of a text; none for null. */
+  private readingsOf(text: string | null): string[][] {
+    if (text === null) return [];
+    return titleVariants(text)
+      .map((reading) => this.vocabulary.canonicalize(titleTokens(reading)))
+      .filter((stems) => stems.length > 0);
   }
 
   /** Every rule's evidence for one item. */

@@ -15,6 +15,12 @@ export interface ItemTerms {
   variants: string[][];
   /** Canonical stems of the head of a sentence-like title (see titleCore). */
   core: string[] | null;
+  /**
+   * Canonical stems of each reading of the subject of a request that says
+   * what is to be done with it (see participleHead); none when it has no
+   * such subject.
+   */
+  subjects: string[][];
   /** Canonical stems of each part of a coordinated title (see titleParts). */
   parts: string[][];
 }

@@ -4,7 +4,7 @@ import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
-import { headingTopic, titleVariants } from '../text/variants.js';
+import { askedTopic, headingTopic, titleVariants } from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A section title ready for matching. */
@@ -316,8 +316,9 @@ export class PlanIndex {
 
   private termsOf(section: Section): SectionTerms {
     const decorated = parseDecoratedTitle(section.title);
-    const plain = titleTokens(decorated.title);
-    const topic = headingTopic(decorated.title);
+    const asked = askedTopic(decorated.title);
+    const plain = titleTokens(asked);
+    const topic = headingTopic(asked);
 
     const canonical = this.vocabulary.canonicalize(plain);
 
@@ -329,7 +330,7 @@ export class PlanIndex {
       plainKey: plain.join(' '),
       canonical,
       distinctCanonical: [...new Set(canonical)],
-      variants: titleVariants(decorated.title).map((text) =>
+      variants: titleVariants(asked).map((text) =>
         this.vocabulary.canonicalize(titleTokens(text)),
       ),
       topic:

@@ -38,9 +38,14 @@ export class Vocabulary {
     this.genericWeight = generic.weight;
   }
 
-  /** How much a stem says about a topic, before rarity is considered. */
+  /**
+   * How much a stem says about a topic, before rarity is considered. A
+   * bare number counts as a generic word: it gives a quantity or a
+   * version ("Localisation for the 8 launch languages"), and the words
+   * beside it say what of.
+   */
   weightOf(stem: string): number {
-    return this.generic.has(stem) ? this.genericWeight : 1;
+    return this.generic.has(stem) || isNumber(stem) ? this.genericWeight : 1;
   }
 
   /** Stems of a text with every known synonym replaced by its canonical form. */
@@ -85,4 +90,8 @@ export class Vocabulary {
       if (stems.length > 0) this.phrases.push({ stems, canonical });
     }
   }
+}
+
+function isNumber(stem: string): boolean {
+  return /^\d+$/.test(stem);
 }

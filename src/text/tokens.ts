@@ -1,8 +1,10 @@
 import { stemmer } from 'stemmer';
 
 /**
- * Function words and question words: they carry no meaning for matching a
- * title ("How is data encrypted at rest?" is about encryption at rest).
+ * Function words, question words and words of status ("new", "current",
+ * "proposed"): they carry no meaning for matching a title ("How is data
+ * encrypted at rest?" is about encryption at rest, "Proposed Design" about
+ * the design).
  */
 const STOP_WORDS = new Set(
   `a an and are as at be been being by can could did do does for from has have
@@ -10,11 +12,11 @@ const STOP_WORDS = new Set(
   them then there these they this those to too us via vs was we were what when
   where which while who whom whose why will with would you your each every all
   any both either no not only own same such per e g eg ie etc also just still
-  already out instead nothing new existing current currently one two three
-  four five many much some other others way ways kind using about including
-  incl especially like see sees seen get gets got go goes want wants against
-  across after before between during within through toward towards among
-  upon onto under over happen happens happened show shows showed shown`.split(
+  already out instead nothing new existing current currently proposed one
+  two three four five many much some other others way ways kind using about
+  including incl especially like see sees seen get gets got go goes want
+  wants against across after before between during within through toward
+  towards among upon onto under over happen happens happened show shows showed shown`.split(
     /\s+/,
   ),
 );

@@ -1,8 +1,9 @@
 import { stem, words } from './tokens.js';
 
 /**
- * The ways a title can be read: as written, without its parenthetical, and
- * the parenthetical alone. "Experiment tracking (W&B)" is found under "W&B"
+ * The ways a title can be read: as written, without its parenthetical,
+ * the parenthetical alone, the head before an elaboration and the subject
+ * before its role ("Design tokens as the single source of truth"). "Experiment tracking (W&B)" is found under "W&B"
  * as well as under "Experiment tracking"; "Why this design? (Alternatives
  * considered)" answers "Alternatives".
  */
@@ -16,6 +17,11 @@ export function titleVariants(title: string): string[] {
       title,
     );
   if (elaboration) variants.push(elaboration[1]);
+
+  // "Design tokens as the single source of truth": the "as" phrase gives
+  // the role of the subject, which is what a section is about.
+  const role = /^(.+?)\s+as\s+(?:the|a|an)\s/i.exec(title);
+  if (role) variants.push(role[1]);
 
   const inner = [...title.matchAll(/\(([^()]+)\)/g)].map((match) =>
     match[1].trim(),
@@ -32,6 +38,69 @@ export function titleVariants(title: string): string[] {
 
   return [...new Set(variants)];
 }
+
+/** Verbs of keeping that a "How long …" title asks about. */
+const KEPT = 'kept|stored|retained|held|archived';
+const KEEP = 'keep|store|retain|hold|archive';
+
+/** "How long is data kept", "How long we keep things": a retention. */
+const HOW_LONG_KEPT = [
+  new RegExp(
+    `\\bhow long (?:is|are|will|should|must|can)\\s+(.+?)\\s+(?:be\\s+)?(?:${KEPT})\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\bhow long (?:(?:do|does|will|should|must|can)\\s+)?(?:we|you|they|it)\\s+(?:${KEEP})s?\\s+([^,;?]+)`,
+    'gi',
+  ),
+];
+
+/**
+ * A title that asks or says how long something is kept, in the word a
+ * section or a gap list would use for it: "How long is data kept" and "How
+ * long we keep things" are about the retention of data and of things.
+ */
+export function askedTopic(title: string): string {
+  return HOW_LONG_KEPT.reduce(
+    (text, pattern) => text.replace(pattern, '$1 retention'),
+    title,
+  );
+}
+
+/**
+ * The noun phrase a request is about, before the participle that says
+ * what is to be done with it: "Lawful basis" in "Lawful basis documented
+ * for each purpose", "Record of processing activities (Art. 30)" in
+ * "Record of processing activities (Art. 30) covering every data flow".
+ * The participle must be followed by a word that cannot continue a noun
+ * phrase (a preposition, a determiner or an "-ly" adverb), so that
+ * "Customer managed keys" or "Rate limiting per tenant" stay whole. The
+ * head needs two words. A question has none: its participle is the verb
+ * of the question ("How is data encrypted in transit?").
+ */
+export function participleHead(title: string): string | null {
+  if (title.trim().endsWith('?')) return null;
+  const found = PARTICIPLE_CLAUSE.exec(title);
+  if (found === null) return null;
+
+  const head = title.slice(0, found.index).trim();
+  const headWords = head.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return headWords.length >= 2 ? head : null;
+}
+
+/** Irregular past participles of requests ("kept in sync"). */
+const IRREGULAR_PARTICIPLES = 'kept|built|held|sent|made|written|done|shown';
+
+/** Words that open a clause after a participle. */
+const PREPOSITIONS =
+  'for|in|on|at|with|within|across|before|after|by|to|into|from|per|under|over';
+const DETERMINERS = 'every|each|all|any|the|a|an|our|its|their';
+
+const PARTICIPLE_CLAUSE = new RegExp(
+  `\\s(?:(?:\\p{L}{2,}ed|${IRREGULAR_PARTICIPLES})\\s+(?:(?:${PREPOSITIONS}|${DETERMINERS})\\b|\\p{L}+ly\\b)` +
+    `|\\p{L}{3,}ing\\s+(?:${DETERMINERS})\\b)`,
+  'iu',
+);
 
 /**
  * The topic of a heading written as "Topic: detail", such as "Metrics:
@@ -51,16 +120,17 @@ export function headingTopic(title: string): string | null {
 /**
  * True when a "Topic: detail" heading names one instance of what a plural
  * item asks for: "Future possibility: precise capturing syntax" is one
- * future possibility, not the section "Future Possibilities". The words
- * must be the same but for the last, which the item has in the plural and
- * the heading in the singular.
+ * future possibility, not the section "Future Possibilities", and
+ * "Alternative A: keep Redis" is one alternative. The words must be the
+ * same but for the last, which the item has in the plural and the heading
+ * in the singular; a label after it ("A", "2") is set aside.
  */
 export function namesOneInstance(itemTitle: string, heading: string): boolean {
   const topic = headingTopic(heading);
   if (topic === null) return false;
 
   const asked = words(itemTitle);
-  const named = words(topic);
+  const named = withoutLabel(words(topic));
   if (asked.length === 0 || asked.length !== named.length) return false;
 
   const sameStems = asked.every(
@@ -74,6 +144,16 @@ export function namesOneInstance(itemTitle: string, heading: string): boolean {
     /s$/.test(askedLast) &&
     !/s$/.test(namedLast)
   );
+}
+
+/**
+ * A topic's words without a trailing label: "Alternative A" and "Option 2"
+ * name one alternative and one option.
+ */
+function withoutLabel(topic: string[]): string[] {
+  const last = topic[topic.length - 1];
+  const isLabel = last !== undefined && /^(?:[a-z]|\d{1,2})$/.test(last);
+  return isLabel && topic.length > 1 ? topic.slice(0, -1) : topic;
 }
 
 /**

@@ -98,4 +98,32 @@ describe('rule body-mention', () => {
     ).judgements[0];
     expect(judgement.mentions).toEqual([]);
   });
+
+  describe('two of three words', () => {
+    const verdictFor = (sentence: string) =>
+      auditTexts(
+        md`
+          # Trip expenses app
+          ## 9. Release plan
+          ${sentence}
+          ## 10. Support
+          Questions go to the in-app chat.
+        `,
+        '## P1\n1. Product analytics events\n',
+      ).judgements[0].verdict;
+
+    it('makes a three-word item partial from text naming two of its words together', () => {
+      expect(
+        verdictFor(
+          'The rest of the analytics event list is still to be written.',
+        ),
+      ).toBe('partial');
+    });
+
+    it('does not count one of its three words', () => {
+      expect(
+        verdictFor('Success is read from the existing expense_added events.'),
+      ).toBe('missing');
+    });
+  });
 });

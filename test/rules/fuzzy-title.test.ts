@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { md, ruleSays } from '../helpers.js';
+import { auditTexts, md, ruleSays } from '../helpers.js';
 
 const OUTLINE = md`
   # Plan
@@ -146,5 +146,248 @@ describe('rule fuzzy-title', () => {
     expect(ruleSays('fuzzy-title', designed, item).accepted).toEqual([
       'Listing orders',
     ]);
+  });
+
+  describe('an "as" phrase gives the role of the subject', () => {
+    const GAPS = '## REQ-01 Design tokens as the single source of truth\n';
+    const plan = (heading: string) => md`
+      # Aurora UI 2.0 — Project Plan
+      ## 2. ${heading}
+      Colours, spacing and type are defined once in JSON.
+      ## 3. Architecture
+      ### 3.1 Packages
+    `;
+
+    it('finds the subject under a heading that names it', () => {
+      expect(
+        ruleSays(
+          'fuzzy-title',
+          plan('Tokens pipeline (Style Dictionary)'),
+          GAPS,
+        ).accepted,
+      ).toEqual(['2. Tokens pipeline (Style Dictionary)']);
+    });
+
+    it('does not find it under a heading that names neither subject nor role', () => {
+      expect(
+        ruleSays('fuzzy-title', plan('Style Dictionary pipeline'), GAPS)
+          .accepted,
+      ).toEqual([]);
+    });
+  });
+
+  describe('one part of a coordinated title', () => {
+    it('finds a heading that carries one part when none carries the whole', () => {
+      const plan = md`
+        # Ranker service design
+        ## 5. Models
+        ### 5.1 Registry and artifact storage
+        Weights are kept in the model registry.
+        ### 5.2 Prediction lineage
+        Every score is logged with its model version.
+      `;
+      const gaps =
+        '## P1\n1. Where are model artifacts stored, and are they backed up?\n';
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([
+        '5.1 Registry and artifact storage',
+      ]);
+      expect(auditTexts(plan, gaps).judgements[0].verdict).toBe('present');
+    });
+
+    it('adds no second place beside a heading that carries the whole title', () => {
+      const plan = md`
+        # Webhook delivery
+        ## 3. Retries and timeouts
+        Five attempts with backoff, ten seconds each.
+        ## 4. Timeouts of the admin API
+        Thirty seconds.
+      `;
+      const judgement = auditTexts(plan, '## P1\n1. Retries and timeouts\n')
+        .judgements[0];
+      expect(judgement.verdict).toBe('present');
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '3. Retries and timeouts',
+      ]);
+    });
+
+    it('takes the section of the alternatives, not one alternative', () => {
+      const plan = md`
+        # RFC: capture clauses
+        # Why this design? (Alternatives considered)
+        ## Alternative A: leave inference alone, improve diagnostics
+        Better error messages help with the first problem.
+        ## Alternative B: a lint instead of syntax
+        A lint cannot change what is captured.
+        # Implementation plan
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Rationale and Alternatives\n\nWhy this design?\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        'Why this design? (Alternatives considered)',
+      ]);
+    });
+  });
+
+  describe('"how long … kept" is a retention', () => {
+    const plan = (heading: string) => md`
+      # Helpdesk privacy plan
+      ## 4. Storage
+      ### 4.3 ${heading}
+      Closed tickets are hard-deleted after 24 months.
+      ## Appendix A: Retention schedule
+      | Data | Kept for |
+      |---|---|
+      | Tickets | 24 months |
+    `;
+
+    it('reads a heading that says how long things are kept as a retention section', () => {
+      const judgement = auditTexts(
+        plan('How long we keep things'),
+        '## P1\n1. Retention schedule\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('duplicate');
+    });
+
+    it('reads a question how long data is kept as asking for its retention', () => {
+      const judgement = auditTexts(
+        plan('Ticket storage'),
+        '## P1\n1. How long is data kept?\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        'Appendix A: Retention schedule',
+      ]);
+    });
+
+    it('leaves other "how long" headings alone', () => {
+      const judgement = auditTexts(
+        plan('How long the export takes'),
+        '## P1\n1. Retention schedule\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('present');
+    });
+  });
+
+  describe('"proposed" is a word of status', () => {
+    const plan = md`
+      # RFC 0231: Move notification jobs to a Postgres queue
+      ## Alternatives considered
+      ### A. Keep Redis
+      ## Design: a jobs table claimed with SKIP LOCKED
+      Workers claim jobs in batches.
+      ## Rollout tasks
+    `;
+
+    it('finds "Proposed Design" under the design heading', () => {
+      expect(
+        ruleSays('fuzzy-title', plan, '## 7. Proposed Design\n').accepted,
+      ).toEqual(['Design: a jobs table claimed with SKIP LOCKED']);
+    });
+
+    it('does not let it match another proposal through the word alone', () => {
+      const proposals = md`
+        # Pricing RFC
+        ## Proposed pricing
+        Two tiers.
+        ## Rollout tasks
+      `;
+      expect(
+        ruleSays('fuzzy-title', proposals, '## 7. Proposed Design\n').accepted,
+      ).toEqual([]);
+    });
+  });
+
+  describe('a clause of a question that the matching heading does not carry', () => {
+    const retention = md`
+      # Share links: security review
+      ## 4. Data
+      ### 4.3 Link expiry and deletion
+      Expired links are hard-deleted 30 days later.
+      ## 7. Retention schedule
+      | Data | Kept for |
+      |---|---|
+      | links | until expiry, then deleted |
+    `;
+
+    it('makes a heading that carries the other clause a second place', () => {
+      const judgement = auditTexts(
+        retention,
+        '## Data\n\n* **How long is data kept, and how is it deleted?**\n* **Who can read it?**\n',
+      ).judgements[0];
+      expect(judgement.verdict).toBe('duplicate');
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '4.3 Link expiry and deletion',
+        '7. Retention schedule',
+      ]);
+    });
+
+    it('adds no second place for a clause the matching heading carries', () => {
+      const plan = md`
+        # Platform plan
+        ## 5. Secrets and key rotation
+        Vault holds them; keys rotate monthly.
+        ## 9. Key rotation runbook
+        Page the on-call first.
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Data\n\n* **Where are secrets stored, and how are keys rotated?**\n* **Who can read them?**\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '5. Secrets and key rotation',
+      ]);
+    });
+
+    it('adds none for a statement whose parts share its verb', () => {
+      const plan = md`
+        # Kubernetes migration
+        ## 4. Scaling
+        ### 4.1 HPA on CPU + queue depth
+        Scale between 2 and 20 pods.
+        ## 6. Rollout
+        ### 6.1 Phase 1: stateless workers
+        The workers move first.
+      `;
+      const judgement = auditTexts(
+        plan,
+        '## Medium priority\n1. Autoscale the API and the workers (HPA)\n',
+      ).judgements[0];
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '4.1 HPA on CPU + queue depth',
+      ]);
+    });
+  });
+
+  describe('the subject of a request', () => {
+    const plan = md`
+      # Helpdesk GDPR programme
+      ## 3. Processing inventory (RoPA)
+      One row per processing activity.
+      ## 4. Lawful basis
+      Contract for tickets, legitimate interest for analytics.
+      ## 5. Customer accounts
+      Accounts are created by invitation.
+    `;
+    const verdictFor = (item: string) =>
+      auditTexts(plan, `## P0\n1. ${item}\n`).judgements[0].verdict;
+
+    it('finds what a request is about before the participle that says what to do', () => {
+      expect(
+        verdictFor('Lawful basis documented for each purpose of processing'),
+      ).toBe('present');
+      expect(
+        verdictFor(
+          'Record of processing activities (Art. 30) covering every support data flow',
+        ),
+      ).toBe('present');
+    });
+
+    it('keeps a participle that qualifies a noun, and questions, whole', () => {
+      expect(verdictFor('Customer managed keys for backups')).toBe('missing');
+      expect(verdictFor('How is customer data encrypted at rest?')).toBe(
+        'missing',
+      );
+    });
   });
 });

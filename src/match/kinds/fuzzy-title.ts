@@ -1,7 +1,7 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { keepExplainable, sectionEvidence } from '../kind.js';
-import { namesOneInstance } from '../../text/variants.js';
+import { namesOneInstance, titleParts } from '../../text/variants.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -77,15 +77,79 @@ export const fuzzyTitleKind: MatcherKind = {
           );
           return { terms, overlap };
         });
+        const uncovered = partsNoWholeMatchCarries(
+          item,
+          compared,
+          plan,
+          thresholds,
+        );
         // Only what can be shown is worded: a large plan gives an item
         // hundreds of rejected candidates.
         return keepExplainable(compared, (entry) => entry.overlap).map(
-          ({ terms, overlap }) => toEvidence(rule, terms, overlap, thresholds),
+          ({ terms, overlap }) =>
+            toEvidence(rule, terms, overlap, thresholds, uncovered),
         );
       },
     };
   },
 };
+
+/**
+ * The part readings that no heading matching the whole title carries
+ * ("how is it deleted" beside "7. Retention schedule" for "How long is
+ * data kept, and how is it deleted?"). A heading carrying such a part of
+ * a question is a second place of the item; a part the whole match
+ * carries adds nothing.
+ * Empty when no heading matches the whole title: then a part match is the
+ * item's section, as a description match is.
+ */
+function partsNoWholeMatchCarries(
+  item: ItemTerms,
+  compared: Array<{ terms: SectionTerms; overlap: Overlap }>,
+  plan: PlanIndex,
+  limits: Thresholds,
+): Set<Reading> {
+  const whole = compared.filter(
+    ({ overlap }) => overlap.accepted && !overlap.reading.part,
+  );
+  const uncovered = new Set<Reading>();
+  // Only the clauses of a question ask each their own thing; the parts of
+  // "Autoscale the API and the workers" share the verb that says what.
+  if (whole.length === 0 || !isQuestion(item.item.title)) return uncovered;
+
+  for (const { overlap } of compared) {
+    const reading = overlap.reading;
+    if (!overlap.accepted || !reading.part || uncovered.has(reading)) continue;
+    const carried = whole.some(({ terms }) =>
+      carries(item, reading, terms, plan, limits),
+    );
+    if (!carried) uncovered.add(reading);
+  }
+  return uncovered;
+}
+
+function isQuestion(title: string): boolean {
+  return title.trim().endsWith('?');
+}
+
+/** Whether a heading, in any of its readings, carries a reading of the item. */
+function carries(
+  item: ItemTerms,
+  reading: Reading,
+  terms: SectionTerms,
+  plan: PlanIndex,
+  limits: Thresholds,
+): boolean {
+  const context = {
+    parent: terms.parentSet,
+    lead: terms.leadSet,
+    topic: terms.topic,
+  };
+  return terms.variantSets.some(
+    (offered) =>
+      measureOverlap(item, reading, offered, context, plan, limits).accepted,
+  );
+}
 
 /**
  * A heading that names one instance of what the item asks for in the
@@ -97,7 +161,11 @@ function unlessOneInstance(
   terms: SectionTerms,
   overlap: Overlap,
 ): Overlap {
-  if (!overlap.accepted || !namesOneInstance(item.item.title, terms.title))
+  if (!overlap.accepted) return overlap;
+  // "Alternative A: …" is one of the alternatives of "Rationale and
+  // Alternatives" as much as of "Alternatives".
+  const asked = [item.item.title, ...(titleParts(item.item.title) ?? [])];
+  if (!asked.some((title) => namesOneInstance(title, terms.title)))
     return overlap;
   return { ...overlap, accepted: false, oneInstance: true };
 }
@@ -109,6 +177,14 @@ function share(value: number, doc: string) {
 /** A reading of the item's title with what every comparison needs of it. */
 interface Reading {
   wanted: Set<string>;
+  /**
+   * One part of a coordinated title ("How long is data kept, and how is
+   * it deleted?") or the subject of a request ("Lawful basis" of "Lawful
+   * basis documented for each purpose"): a heading that carries it covers
+   * the item only when no heading carries the whole title, like a
+   * description match.
+   */
+  part: boolean;
   total: number;
   /** Its heaviest stems: one, or several on a tie. */
   telling: string[];
@@ -123,10 +199,16 @@ function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
     ...item.ask,
   ]);
 
-  return item.variants.map((stems) => {
+  const readings = [
+    ...item.variants.map((stems) => ({ stems, part: false })),
+    ...item.parts.map((stems) => ({ stems, part: true })),
+    ...item.subjects.map((stems) => ({ stems, part: true })),
+  ];
+  return readings.map(({ stems, part }) => {
     const wanted = new Set(stems);
     return {
       wanted,
+      part,
       total: plan.totalWeight(wanted),
       telling: mostTelling(wanted, plan),
       explained,
@@ -198,11 +280,15 @@ function bestReading(
         plan,
         limits,
       );
+      // Accepted before rejected; then a reading of the whole title before
+      // one of a part; then the surest.
       const better =
         best === null ||
         (overlap.accepted && !best.accepted) ||
         (overlap.accepted === best.accepted &&
-          overlap.confidence > best.confidence);
+          (overlap.reading.part !== best.reading.part
+            ? !overlap.reading.part
+            : overlap.confidence > best.confidence));
       if (better) best = overlap;
     }
   }
@@ -302,6 +388,7 @@ function toEvidence(
   terms: SectionTerms,
   overlap: Overlap,
   limits: Thresholds,
+  uncovered: Set<Reading>,
 ): Evidence {
   const stems = [...overlap.reading.wanted];
   const missing = stems.filter((stem) => overlap.credit(stem) === 0);
@@ -315,8 +402,14 @@ function toEvidence(
   return sectionEvidence(rule, terms.section.index, {
     confidence: overlap.confidence,
     accepted: overlap.accepted,
+    basis: basisOf(overlap.reading, uncovered),
     sharedTokens: stems.filter((stem) => overlap.credit(stem) > 0),
     reason:
+      (uncovered.has(overlap.reading)
+        ? 'a part of the title the other headings do not carry: '
+        : overlap.reading.part
+          ? 'one part of the title: '
+          : '') +
       instance +
       telling +
       describe(
@@ -325,6 +418,15 @@ function toEvidence(
         missing,
       ),
   });
+}
+
+/**
+ * A part of the title is a fallback, as a description is, or a second
+ * place when a heading matches the whole title but not that part.
+ */
+function basisOf(reading: Reading, uncovered: Set<Reading>): Evidence['basis'] {
+  if (!reading.part) return 'title';
+  return uncovered.has(reading) ? 'second' : 'description';
 }
 
 /** The heaviest stems of the item: one, or several on a tie. */
