@@ -3,9 +3,10 @@ import { stem, words } from './tokens.js';
 /**
  * The ways a title can be read: as written, without its parenthetical,
  * the parenthetical alone, the head before an elaboration and the subject
- * before its role ("Design tokens as the single source of truth"). "Experiment tracking (W&B)" is found under "W&B"
- * as well as under "Experiment tracking"; "Why this design? (Alternatives
- * considered)" answers "Alternatives".
+ * before its role ("Design tokens as the single source of truth").
+ * "Experiment tracking (W&B)" is found under "W&B" as well as under
+ * "Experiment tracking"; "Why this design? (Alternatives considered)"
+ * answers "Alternatives".
  */
 export function titleVariants(title: string): string[] {
   const variants = [title];

@@ -256,13 +256,14 @@ function evidenceOf(
   finding: Finding,
   limits: Limits,
 ): Evidence {
+  const line = plan.block(finding.block).line;
   return sectionEvidence(rule, finding.section, {
     confidence: finding.confidence,
     accepted: finding.accepted,
     basis: 'second',
     sharedTokens: finding.shared,
     reason:
-      `the heading holds the head word "${finding.head}"; with line ${plan.block(finding.block).line} ` +
+      `the heading holds the head word "${finding.head}"; with line ${line} ` +
       `the item is covered ${round(finding.coverage)}` +
       (finding.accepted ? '' : ` < ${limits.minCoverage}`),
   });
