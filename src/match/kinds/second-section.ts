@@ -145,7 +145,7 @@ interface ItemContext {
   readings: { wanted: string[]; total: number }[];
   /** Per telling stem (see tellingStems), the sections that hold it. */
   tellingSections: Uint32Array[];
-  /** The plan's headings as judged so far, by section (see headingOf). */
+  /** The plan's headings prepared so far, by section (see headingOf). */
   headings: (Heading | null)[];
   limits: Limits;
 }
@@ -184,8 +184,8 @@ function itemContext(
 /**
  * The heaviest stems of a reading, as many as it takes for the others to
  * weigh less than `minCoverage` of it: any covering of the reading holds
- * at least one of them. "Zubi" of "Zubi cache retry budget", when that
- * rare word outweighs the three common ones together.
+ * at least one of them: "kafka" alone of "Kafka consumer lag alerts" in a
+ * plan where many headings say "consumer" and "lag" and none "Kafka".
  */
 function tellingStems(
   { wanted, total }: { wanted: string[]; total: number },
