@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ruleSays } from '../helpers.js';
+import { auditTexts, ruleSays } from '../helpers.js';
 
 describe('rule alias', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('rule alias', () => {
     ['W&B Logging', 'Weights & Biases logging'],
     ['Experiment tracking (W&B)', 'W&B'],
     ['Sandbox for merchants', 'Merchant sandbox'],
+    ['Non-Goals', 'Out of scope'],
+    ['Visual regression testing', 'Screenshot diffs'],
+    ['SLIs', 'Service level indicators'],
+    ['Subject access requests', 'DSARs'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -24,6 +28,34 @@ describe('rule alias', () => {
         'alias',
         '# Plan\n## Kubernetes upgrades\n',
         '### Gap 1: K8s Secrets\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('reads "Out of scope" as the opposite of the scope, not as the scope', () => {
+    const result = auditTexts(
+      '# Plan\n## Scope\nThe API.\n## Out of scope\nThe admin UI.\n',
+      '### Gap 1: Scope\n',
+    );
+    const [judgement] = result.judgements;
+    expect(judgement.verdict).toBe('present');
+    expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+  });
+
+  it('finds no non-goals in a "Goals" or "Scope" section', () => {
+    const result = auditTexts(
+      '# Plan\n## Goals\nShip v2.\n## Scope\nThe API only.\n',
+      '## Non-Goals\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  it('keeps a snapshot test apart from visual regression testing', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Snapshot tests\n',
+        '### Gap 1: Visual regression testing\n',
       ).accepted,
     ).toEqual([]);
   });
