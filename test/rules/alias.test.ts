@@ -12,6 +12,7 @@ describe('rule alias', () => {
     ['Non-Goals', 'Out of scope'],
     ['Visual regression testing', 'Screenshot diffs'],
     ['SLIs', 'Service level indicators'],
+    ['Emergency disable', 'Kill switch'],
     ['Subject access requests', 'DSARs'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
@@ -56,6 +57,26 @@ describe('rule alias', () => {
         'alias',
         '# Plan\n## Snapshot tests\n',
         '### Gap 1: Visual regression testing\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('finds a question in other words under a kill switch', () => {
+    const result = auditTexts(
+      '# Plan\n## Kill switch (feature flag `share_links`)\nOps can turn it off.\n## Emergency contacts\nThe on-call list.\n',
+      '* **How can this feature be disabled in an emergency?**\n',
+    );
+    const [judgement] = result.judgements;
+    expect(judgement.verdict).toBe('present');
+    expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+  });
+
+  it('does not read any emergency as a kill switch', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Emergency access\n',
+        '### Gap 1: Kill switch\n',
       ).accepted,
     ).toEqual([]);
   });
