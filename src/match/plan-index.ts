@@ -4,7 +4,12 @@ import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
-import { askedTopic, headingTopic, titleVariants } from '../text/variants.js';
+import {
+  askedTopic,
+  headingTopic,
+  statedRetention,
+  titleVariants,
+} from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A section title ready for matching. */
@@ -103,7 +108,7 @@ export class PlanIndex {
     this.outline = outline;
     this.vocabulary = vocabulary;
     this.blockTerms = outline.blocks.map((block) =>
-      vocabulary.canonicalTokens(block.text),
+      vocabulary.canonicalTokens(statedRetention(block.text)),
     );
     this.sections = outline.sections.map((section) => this.termsOf(section));
     this.subject = this.documentSubject();
@@ -461,7 +466,9 @@ export class PlanIndex {
 
     return sentences(block.text)
       .filter((sentence) => !defers(sentence))
-      .flatMap((sentence) => this.vocabulary.canonicalTokens(sentence));
+      .flatMap((sentence) =>
+        this.vocabulary.canonicalTokens(statedRetention(sentence)),
+      );
   }
 }
 

@@ -67,6 +67,27 @@ export function askedTopic(title: string): string {
   );
 }
 
+/** A span of time a text may give in figures or in words. */
+const DURATION =
+  '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)\\s+(?:days?|weeks?|months?|years?)';
+
+/** "Logs are kept for 14 days", "retained for 30 days": a retention. */
+const KEPT_FOR = new RegExp(
+  `\\b(${KEPT})(\\s+(?:for|up to|no longer than)\\s+(?:up to\\s+)?${DURATION})`,
+  'gi',
+);
+
+/**
+ * A sentence that says how long something is kept states its retention, as
+ * a title that asks "How long are logs kept?" asks for it: "Shadow scores
+ * are logged with a hashed user id and kept for 14 days" mentions the log
+ * retention. The verb is read as the retention it states, where it
+ * stands, so that the word stays as close to what is kept.
+ */
+export function statedRetention(text: string): string {
+  return text.replace(KEPT_FOR, 'retention$2');
+}
+
 /**
  * The noun phrase a request is about, before the participle that says
  * what is to be done with it: "Lawful basis" in "Lawful basis documented

@@ -126,4 +126,39 @@ describe('rule body-mention', () => {
       ).toBe('missing');
     });
   });
+
+  describe('a stated retention', () => {
+    const verdictFor = (sentence: string) =>
+      auditTexts(
+        md`
+          # Ranker service
+          ## 5. Shipping a new model
+          ${sentence}
+          ## 6. Dashboards
+          Latency and error rate per region.
+        `,
+        md`
+          # Readiness review
+          ## Data
+          * **What personal data reaches the service, and how long are logs kept?**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0].verdict;
+
+    it('reads "kept for 14 days" as the retention a "how long" question asks for', () => {
+      expect(
+        verdictFor(
+          'Shadow scores are logged with a hashed user id and kept for 14 days.',
+        ),
+      ).toBe('partial');
+    });
+
+    it('does not read "kept" without a span of time as a retention', () => {
+      expect(
+        verdictFor(
+          'Shadow scores are logged with a hashed user id and kept apart.',
+        ),
+      ).toBe('missing');
+    });
+  });
 });
