@@ -80,4 +80,20 @@ describe('rule alias', () => {
       ).accepted,
     ).toEqual([]);
   });
+
+  it('reads a verb and its noun as one word: what fails is a failure', () => {
+    const result = auditTexts(
+      '# Queue\n## When a worker fails\nIts jobs go back to the queue.\n## Telemetry\nPickup delay.\n',
+      '## Sections\n### Gap 1: Failure modes\n',
+    );
+    expect(result.judgements[0].verdict).toBe('present');
+  });
+
+  it('keeps a failover apart from a failure', () => {
+    const result = auditTexts(
+      '# Queue\n## Database failover\nWorkers reconnect.\n## Telemetry\nPickup delay.\n',
+      '## Sections\n### Gap 1: Failure modes\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
 });
