@@ -61,11 +61,20 @@ const HOW_LONG_KEPT = [
  * long we keep things" are about the retention of data and of things.
  */
 export function askedTopic(title: string): string {
-  return HOW_LONG_KEPT.reduce(
+  const retention = HOW_LONG_KEPT.reduce(
     (text, pattern) => text.replace(pattern, '$1 retention'),
     title,
   );
+  return retention.replace(WHY_NOT, 'alternatives considered:');
 }
+
+/**
+ * "Why not Kafka?" weighs an alternative and says why it lost: it is read
+ * as "alternatives considered: Kafka", a section about the alternatives
+ * considered (as the plural says, not one instance of them that
+ * "Alternative A: …" names: the section argues the choice).
+ */
+const WHY_NOT = /\bwhy not\b/gi;
 
 /** A span of time a text may give in figures or in words. */
 const DURATION =

@@ -390,4 +390,42 @@ describe('rule fuzzy-title', () => {
       );
     });
   });
+
+  describe('a "why not" heading', () => {
+    const PLAN = md`
+      # Queue RFC
+      ## Why a Postgres queue
+      Redis loses jobs.
+      ## Alternatives considered
+      Redis with a reliable-queue pattern; SQS.
+      ## Design
+      A jobs table claimed with SKIP LOCKED.
+      ## Appendix: why not Kafka
+      One more cluster to run for 400 jobs a second.
+    `;
+    const placesOf = (item: string) =>
+      auditTexts(
+        PLAN,
+        `# Template\n## ${item}\n## Design\n`,
+      ).judgements[0].matches.map((match) => match.startLine);
+
+    it('reads "why not Kafka" as a section about the alternatives considered', () => {
+      expect(placesOf('Considered Options')).toEqual([4, 8]);
+      expect(placesOf('Alternatives')).toEqual([4, 8]);
+    });
+
+    it('reads no other "why" heading as an alternative', () => {
+      const result = auditTexts(
+        md`
+          # Queue RFC
+          ## Why a Postgres queue
+          Redis loses jobs.
+          ## Design
+          A jobs table.
+        `,
+        '# Template\n## Alternatives\n## Design\n',
+      );
+      expect(result.judgements[0].verdict).toBe('missing');
+    });
+  });
 });
