@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { auditTexts, ruleSays } from '../helpers.js';
+import { auditTexts, md, ruleSays } from '../helpers.js';
 
 describe('rule alias', () => {
   it.each([
@@ -95,5 +95,34 @@ describe('rule alias', () => {
       '## Sections\n### Gap 1: Failure modes\n',
     );
     expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  describe('TLS', () => {
+    const verdictFor = (plan: string) =>
+      auditTexts(
+        plan,
+        md`
+          # Security review
+          ## Data
+          * **How is data encrypted in transit?**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0].verdict;
+
+    it('reads TLS as encryption in transit', () => {
+      expect(
+        verdictFor(
+          '# Share links\n## Trust boundaries\nAll traffic crosses the edge over TLS 1.2+ with HSTS.\n## Rollout\nBehind a flag.\n',
+        ),
+      ).toBe('partial');
+    });
+
+    it('keeps TLS certificates apart from encryption in transit', () => {
+      expect(
+        verdictFor(
+          '# Share links\n## TLS certificates\nRenewed by cert-manager.\n## Rollout\nBehind a flag.\n',
+        ),
+      ).toBe('missing');
+    });
   });
 });

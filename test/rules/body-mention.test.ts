@@ -96,7 +96,8 @@ describe('rule body-mention', () => {
       plan,
       '* **How is data encrypted in transit?**\n',
     ).judgements[0];
-    expect(judgement.mentions).toEqual([]);
+    // Line 5 shares only "encrypted"; line 7 names TLS, encryption in transit.
+    expect(judgement.mentions.map((mention) => mention.line)).toEqual([7]);
   });
 
   describe('two of three words', () => {
