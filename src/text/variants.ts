@@ -65,7 +65,24 @@ export function askedTopic(title: string): string {
     (text, pattern) => text.replace(pattern, '$1 retention'),
     title,
   );
-  return retention.replace(WHY_NOT, 'alternatives considered:');
+  return retention
+    .replace(WHY_NOT, 'alternatives considered:')
+    .replace(WHO_DOES, (_, verb: string) => agentNoun(verb));
+}
+
+/**
+ * "Who calls it?" asks for its callers, "who owns it" for its owners: the
+ * section names the people or systems that do it, not the doing. Only
+ * a verb with no object but a pronoun is read so: "who owes whom" asks
+ * about a relation, and verbs that ask nothing of their own ("who is on
+ * call", "who gets paged") stay.
+ */
+const WHO_DOES =
+  /\bwho\s+(?!(?:is|has|does|was|goes|gets|sees|needs|wants|says|knows)\b)(\p{L}{2,})s(?=\s+(?:it|them|this|that)\b|\s*(?:[?.,;)]|$))/giu;
+
+/** "call" → "callers", "use" → "users". */
+function agentNoun(verb: string): string {
+  return verb.endsWith('e') ? `${verb}rs` : `${verb}ers`;
 }
 
 /**

@@ -428,4 +428,36 @@ describe('rule fuzzy-title', () => {
       expect(result.judgements[0].verdict).toBe('missing');
     });
   });
+
+  describe('a "who does it" question', () => {
+    const PLAN = md`
+      # Ranker service
+      ## 1. Background & callers
+      The home feed and the weekly digest send it requests.
+      ## 2. Capacity
+      Four GPUs per region.
+    `;
+    const verdictFor = (question: string) =>
+      auditTexts(
+        PLAN,
+        md`
+          # Readiness review
+          ## Basics
+          * **${question}**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0];
+
+    it('asks for the callers when it asks who calls it', () => {
+      const judgement = verdictFor(
+        'What does the service do, and who calls it?',
+      );
+      expect(judgement.verdict).toBe('present');
+      expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+    });
+
+    it('reads no caller into "who is on call"', () => {
+      expect(verdictFor('Who is on call?').verdict).toBe('missing');
+    });
+  });
 });
