@@ -103,6 +103,7 @@ export class PlanIndex {
    */
   private readonly subtreeBlocks: ({ first: number; last: number } | null)[];
   private readonly subject: Set<string>;
+  private ownBlockCounts: number[] | null = null;
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
@@ -299,6 +300,12 @@ export class PlanIndex {
 
   block(index: number): Block {
     return this.outline.blocks[index];
+  }
+
+  /** How many blocks stand in a section's own text, not its subsections'. */
+  ownBlockCount(section: number): number {
+    this.ownBlockCounts ??= countOwnBlocks(this.outline);
+    return this.ownBlockCounts[section] ?? 0;
   }
 
   blockStems(index: number): string[] {
@@ -512,4 +519,11 @@ function union(lists: number[][]): number[] {
   const all = new Set<number>();
   for (const list of lists) for (const entry of list) all.add(entry);
   return [...all].sort((a, b) => a - b);
+}
+
+function countOwnBlocks(outline: PlanOutline): number[] {
+  const counts = outline.sections.map(() => 0);
+  for (const block of outline.blocks)
+    if (block.section !== null) counts[block.section]++;
+  return counts;
 }
