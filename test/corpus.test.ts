@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 177 / 222, holdout: 66 / 108 };
+const LAST_MEASURED = { dev: 187 / 222, holdout: 66 / 108 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */

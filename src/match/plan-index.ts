@@ -4,7 +4,12 @@ import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
-import { askedTopic, headingTopic, titleVariants } from '../text/variants.js';
+import {
+  askedTopic,
+  headingTopic,
+  statedRetention,
+  titleVariants,
+} from '../text/variants.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A section title ready for matching. */
@@ -98,12 +103,13 @@ export class PlanIndex {
    */
   private readonly subtreeBlocks: ({ first: number; last: number } | null)[];
   private readonly subject: Set<string>;
+  private ownBlockCounts: number[] | null = null;
 
   constructor(outline: PlanOutline, vocabulary: Vocabulary) {
     this.outline = outline;
     this.vocabulary = vocabulary;
     this.blockTerms = outline.blocks.map((block) =>
-      vocabulary.canonicalTokens(block.text),
+      vocabulary.canonicalTokens(statedRetention(block.text)),
     );
     this.sections = outline.sections.map((section) => this.termsOf(section));
     this.subject = this.documentSubject();
@@ -296,6 +302,12 @@ export class PlanIndex {
     return this.outline.blocks[index];
   }
 
+  /** How many blocks stand in a section's own text, not its subsections'. */
+  ownBlockCount(section: number): number {
+    this.ownBlockCounts ??= countOwnBlocks(this.outline);
+    return this.ownBlockCounts[section] ?? 0;
+  }
+
   blockStems(index: number): string[] {
     return this.blockTerms[index];
   }
@@ -461,7 +473,9 @@ export class PlanIndex {
 
     return sentences(block.text)
       .filter((sentence) => !defers(sentence))
-      .flatMap((sentence) => this.vocabulary.canonicalTokens(sentence));
+      .flatMap((sentence) =>
+        this.vocabulary.canonicalTokens(statedRetention(sentence)),
+      );
   }
 }
 
@@ -505,4 +519,11 @@ function union(lists: number[][]): number[] {
   const all = new Set<number>();
   for (const list of lists) for (const entry of list) all.add(entry);
   return [...all].sort((a, b) => a - b);
+}
+
+function countOwnBlocks(outline: PlanOutline): number[] {
+  const counts = outline.sections.map(() => 0);
+  for (const block of outline.blocks)
+    if (block.section !== null) counts[block.section]++;
+  return counts;
 }

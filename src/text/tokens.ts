@@ -35,6 +35,14 @@ const INTENT_VERBS = new Set(
 const NEGATING_PREFIX = /\b(non|anti)-(?=\w)/g;
 
 /**
+ * "Out of scope" says the opposite of "scope", as "non-goals" of "goals",
+ * but its negation is two stop words: the phrase becomes one word, so that
+ * "Out of scope" is never a section about the scope.
+ */
+const NEGATED_SCOPE =
+  /\b(?:out[\s-]+of[\s-]+|not\s+in\s+|outside\s+(?:the\s+)?)scope\b/g;
+
+/**
  * Lower-case words of a title, with punctuation gone and the symbols that
  * stand for words spelled out (`&` and `+` are "and", W&B stays one word).
  */
@@ -43,6 +51,7 @@ export function words(text: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .replace(NEGATING_PREFIX, '$1')
+    .replace(NEGATED_SCOPE, 'outofscope')
     .replace(/(\w)&(\w)/g, '$1$2')
     .replace(/[&+]/g, ' and ')
     .replace(/[’']s\b/g, '')

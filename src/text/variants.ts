@@ -62,10 +62,57 @@ const HOW_LONG_KEPT = [
  * long we keep things" are about the retention of data and of things.
  */
 export function askedTopic(title: string): string {
-  return HOW_LONG_KEPT.reduce(
+  const retention = HOW_LONG_KEPT.reduce(
     (text, pattern) => text.replace(pattern, '$1 retention'),
     title,
   );
+  return retention
+    .replace(WHY_NOT, 'alternatives considered:')
+    .replace(WHO_DOES, (_, verb: string) => agentNoun(verb));
+}
+
+/**
+ * "Who calls it?" asks for its callers, "who owns it" for its owners: the
+ * section names the people or systems that do it, not the doing. Only
+ * a verb with no object but a pronoun is read so: "who owes whom" asks
+ * about a relation, and verbs that ask nothing of their own ("who is on
+ * call", "who gets paged") stay.
+ */
+const WHO_DOES =
+  /\bwho\s+(?!(?:is|has|does|was|goes|gets|sees|needs|wants|says|knows)\b)(\p{L}{2,})s(?=\s+(?:it|them|this|that)\b|\s*(?:[?.,;)]|$))/giu;
+
+/** "call" → "callers", "use" → "users". */
+function agentNoun(verb: string): string {
+  return verb.endsWith('e') ? `${verb}rs` : `${verb}ers`;
+}
+
+/**
+ * "Why not Kafka?" weighs an alternative and says why it lost: it is read
+ * as "alternatives considered: Kafka", a section about the alternatives
+ * considered (as the plural says, not one instance of them that
+ * "Alternative A: …" names: the section argues the choice).
+ */
+const WHY_NOT = /\bwhy not\b/gi;
+
+/** A span of time a text may give in figures or in words. */
+const DURATION =
+  '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)\\s+(?:days?|weeks?|months?|years?)';
+
+/** "Logs are kept for 14 days", "retained for 30 days": a retention. */
+const KEPT_FOR = new RegExp(
+  `\\b(${KEPT})(\\s+(?:for|up to|no longer than)\\s+(?:up to\\s+)?${DURATION})`,
+  'gi',
+);
+
+/**
+ * A sentence that says how long something is kept states its retention, as
+ * a title that asks "How long are logs kept?" asks for it: "Shadow scores
+ * are logged with a hashed user id and kept for 14 days" mentions the log
+ * retention. The verb is read as the retention it states, where it
+ * stands, so that the word stays as close to what is kept.
+ */
+export function statedRetention(text: string): string {
+  return text.replace(KEPT_FOR, 'retention$2');
 }
 
 /**

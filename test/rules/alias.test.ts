@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ruleSays } from '../helpers.js';
+import { auditTexts, md, ruleSays } from '../helpers.js';
 
 describe('rule alias', () => {
   it.each([
@@ -9,6 +9,11 @@ describe('rule alias', () => {
     ['W&B Logging', 'Weights & Biases logging'],
     ['Experiment tracking (W&B)', 'W&B'],
     ['Sandbox for merchants', 'Merchant sandbox'],
+    ['Non-Goals', 'Out of scope'],
+    ['Visual regression testing', 'Screenshot diffs'],
+    ['SLIs', 'Service level indicators'],
+    ['Emergency disable', 'Kill switch'],
+    ['Subject access requests', 'DSARs'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -26,5 +31,98 @@ describe('rule alias', () => {
         '### Gap 1: K8s Secrets\n',
       ).accepted,
     ).toEqual([]);
+  });
+
+  it('reads "Out of scope" as the opposite of the scope, not as the scope', () => {
+    const result = auditTexts(
+      '# Plan\n## Scope\nThe API.\n## Out of scope\nThe admin UI.\n',
+      '### Gap 1: Scope\n',
+    );
+    const [judgement] = result.judgements;
+    expect(judgement.verdict).toBe('present');
+    expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+  });
+
+  it('finds no non-goals in a "Goals" or "Scope" section', () => {
+    const result = auditTexts(
+      '# Plan\n## Goals\nShip v2.\n## Scope\nThe API only.\n',
+      '## Non-Goals\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  it('keeps a snapshot test apart from visual regression testing', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Snapshot tests\n',
+        '### Gap 1: Visual regression testing\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('finds a question in other words under a kill switch', () => {
+    const result = auditTexts(
+      '# Plan\n## Kill switch (feature flag `share_links`)\nOps can turn it off.\n## Emergency contacts\nThe on-call list.\n',
+      '* **How can this feature be disabled in an emergency?**\n',
+    );
+    const [judgement] = result.judgements;
+    expect(judgement.verdict).toBe('present');
+    expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+  });
+
+  it('does not read any emergency as a kill switch', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Emergency access\n',
+        '### Gap 1: Kill switch\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('reads a verb and its noun as one word: what fails is a failure', () => {
+    const result = auditTexts(
+      '# Queue\n## When a worker fails\nIts jobs go back to the queue.\n## Telemetry\nPickup delay.\n',
+      '## Sections\n### Gap 1: Failure modes\n',
+    );
+    expect(result.judgements[0].verdict).toBe('present');
+  });
+
+  it('keeps a failover apart from a failure', () => {
+    const result = auditTexts(
+      '# Queue\n## Database failover\nWorkers reconnect.\n## Telemetry\nPickup delay.\n',
+      '## Sections\n### Gap 1: Failure modes\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  describe('TLS', () => {
+    const verdictFor = (plan: string) =>
+      auditTexts(
+        plan,
+        md`
+          # Security review
+          ## Data
+          * **How is data encrypted in transit?**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0].verdict;
+
+    it('reads TLS as encryption in transit', () => {
+      expect(
+        verdictFor(
+          '# Share links\n## Trust boundaries\nAll traffic crosses the edge over TLS 1.2+ with HSTS.\n## Rollout\nBehind a flag.\n',
+        ),
+      ).toBe('partial');
+    });
+
+    it('keeps TLS certificates apart from encryption in transit', () => {
+      expect(
+        verdictFor(
+          '# Share links\n## TLS certificates\nRenewed by cert-manager.\n## Rollout\nBehind a flag.\n',
+        ),
+      ).toBe('missing');
+    });
   });
 });

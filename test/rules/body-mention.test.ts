@@ -96,7 +96,8 @@ describe('rule body-mention', () => {
       plan,
       '* **How is data encrypted in transit?**\n',
     ).judgements[0];
-    expect(judgement.mentions).toEqual([]);
+    // Line 5 shares only "encrypted"; line 7 names TLS, encryption in transit.
+    expect(judgement.mentions.map((mention) => mention.line)).toEqual([7]);
   });
 
   describe('two of three words', () => {
@@ -123,6 +124,41 @@ describe('rule body-mention', () => {
     it('does not count one of its three words', () => {
       expect(
         verdictFor('Success is read from the existing expense_added events.'),
+      ).toBe('missing');
+    });
+  });
+
+  describe('a stated retention', () => {
+    const verdictFor = (sentence: string) =>
+      auditTexts(
+        md`
+          # Ranker service
+          ## 5. Shipping a new model
+          ${sentence}
+          ## 6. Dashboards
+          Latency and error rate per region.
+        `,
+        md`
+          # Readiness review
+          ## Data
+          * **What personal data reaches the service, and how long are logs kept?**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0].verdict;
+
+    it('reads "kept for 14 days" as the retention a "how long" question asks for', () => {
+      expect(
+        verdictFor(
+          'Shadow scores are logged with a hashed user id and kept for 14 days.',
+        ),
+      ).toBe('partial');
+    });
+
+    it('does not read "kept" without a span of time as a retention', () => {
+      expect(
+        verdictFor(
+          'Shadow scores are logged with a hashed user id and kept apart.',
+        ),
       ).toBe('missing');
     });
   });

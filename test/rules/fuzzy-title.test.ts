@@ -390,4 +390,74 @@ describe('rule fuzzy-title', () => {
       );
     });
   });
+
+  describe('a "why not" heading', () => {
+    const PLAN = md`
+      # Queue RFC
+      ## Why a Postgres queue
+      Redis loses jobs.
+      ## Alternatives considered
+      Redis with a reliable-queue pattern; SQS.
+      ## Design
+      A jobs table claimed with SKIP LOCKED.
+      ## Appendix: why not Kafka
+      One more cluster to run for 400 jobs a second.
+    `;
+    const placesOf = (item: string) =>
+      auditTexts(
+        PLAN,
+        `# Template\n## ${item}\n## Design\n`,
+      ).judgements[0].matches.map((match) => match.startLine);
+
+    it('reads "why not Kafka" as a section about the alternatives considered', () => {
+      expect(placesOf('Considered Options')).toEqual([4, 8]);
+      expect(placesOf('Alternatives')).toEqual([4, 8]);
+    });
+
+    it('reads no other "why" heading as an alternative', () => {
+      const result = auditTexts(
+        md`
+          # Queue RFC
+          ## Why a Postgres queue
+          Redis loses jobs.
+          ## Design
+          A jobs table.
+        `,
+        '# Template\n## Alternatives\n## Design\n',
+      );
+      expect(result.judgements[0].verdict).toBe('missing');
+    });
+  });
+
+  describe('a "who does it" question', () => {
+    const PLAN = md`
+      # Ranker service
+      ## 1. Background & callers
+      The home feed and the weekly digest send it requests.
+      ## 2. Capacity
+      Four GPUs per region.
+    `;
+    const verdictFor = (question: string) =>
+      auditTexts(
+        PLAN,
+        md`
+          # Readiness review
+          ## Basics
+          * **${question}**
+          * **Where are secrets stored?**
+        `,
+      ).judgements[0];
+
+    it('asks for the callers when it asks who calls it', () => {
+      const judgement = verdictFor(
+        'What does the service do, and who calls it?',
+      );
+      expect(judgement.verdict).toBe('present');
+      expect(judgement.matches.map((match) => match.startLine)).toEqual([2]);
+    });
+
+    it('reads no caller into "who is on call"', () => {
+      expect(verdictFor('Who is on call?').verdict).toBe('missing');
+    });
+  });
 });

@@ -41,4 +41,36 @@ describe('rule mentioned-section', () => {
     expect(ruleSays('mentioned-section', text, GAPS).accepted).toEqual([]);
     expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('partial');
   });
+
+  describe('a section whose whole text names the item', () => {
+    const GAPS_RTL = '## REQ-05 Right-to-left (RTL) support\n';
+    const layout = (lines: string) =>
+      '# Design system v2\n## 2. Tokens\n### 2.2 Layout without physical directions\n' +
+      `${lines}\n### 2.3 Themes\nLight and dark.\n`;
+
+    it('takes it whatever its heading says, when two blocks or more all name it', () => {
+      const text = layout(
+        '- spacing uses logical properties, so right-to-left layouts mirror;\n- icons that imply direction flip with `:dir(rtl)`.',
+      );
+      expect(ruleSays('mentioned-section', text, GAPS_RTL).accepted).toEqual([
+        '2.2 Layout without physical directions',
+      ]);
+      expect(auditTexts(text, GAPS_RTL).judgements[0].verdict).toBe('present');
+    });
+
+    it('leaves it partial when one block of the text says something else', () => {
+      const text = layout(
+        '- spacing uses logical properties, so right-to-left layouts mirror;\n- icons come from one SVG sprite.',
+      );
+      expect(ruleSays('mentioned-section', text, GAPS_RTL).accepted).toEqual(
+        [],
+      );
+      expect(auditTexts(text, GAPS_RTL).judgements[0].verdict).toBe('partial');
+    });
+
+    it('leaves one lone paragraph a mention', () => {
+      const text = layout('Right-to-left layouts mirror without extra CSS.');
+      expect(auditTexts(text, GAPS_RTL).judgements[0].verdict).toBe('partial');
+    });
+  });
 });

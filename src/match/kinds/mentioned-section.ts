@@ -13,14 +13,17 @@ import { MENTION_WINDOW_OPTIONS, mentioningBlocks } from './body-mention.js';
  * erasure". Either alone is weak (a heading sharing one word is a near
  * miss, a sentence naming the item is a mention); together they say the
  * section is about it. Text in tables of contents, checklists and summary
- * tables, and text that puts the item off, does not count. Like
+ * tables, and text that puts the item off, does not count. A section
+ * whose own text names the item in every block, two at least, is about
+ * it whatever its heading says ("Layout without physical directions",
+ * all about right-to-left layouts). Like
  * `gap-body`, it is a fallback: it counts only when no heading matches
  * the item's title.
  */
 export const mentionedSectionKind: MatcherKind = {
   kind: 'mentioned-section',
   summary:
-    "a section whose body names the item and whose heading shares one of the item's words",
+    "a section whose body names the item and whose heading shares one of the item's words, or whose every block names it",
   options: {
     ...MENTION_WINDOW_OPTIONS,
     confidence: confidenceOption(0.6),
@@ -34,25 +37,26 @@ export const mentionedSectionKind: MatcherKind = {
       rule,
       findEvidence(item, plan) {
         const itemWords = new Set(item.canonical);
+        const mentions = mentionsBySection(
+          plan,
+          mentioningBlocks(item, plan, minCoverage, slack),
+        );
         const sections = new Map<number, number>();
 
-        for (const index of mentioningBlocks(item, plan, minCoverage, slack)) {
-          const block = plan.block(index);
-          if (block.section === null || sections.has(block.section)) continue;
-          if (REFERENCE_KINDS.has(block.kind) || defers(block.text)) continue;
-
-          const terms = plan.sections[block.section];
+        for (const [section, { firstLine, count }] of mentions) {
+          const terms = plan.sections[section];
           if (namesOneInstance(item.item.title, terms.title)) continue;
-          if (sharedMeaningfulWord(terms.canonical, itemWords, plan) === null)
-            continue;
-          sections.set(block.section, block.line);
+          const sharesWord =
+            sharedMeaningfulWord(terms.canonical, itemWords, plan) !== null;
+          if (sharesWord || isAllAbout(plan, section, count))
+            sections.set(section, firstLine);
         }
 
         return [...sections].map(([section, line]) =>
           sectionEvidence(rule, section, {
             confidence,
             accepted: true,
-            reason: `line ${line} names the item and the heading shares "${sharedMeaningfulWord(plan.sections[section].canonical, itemWords, plan)}"`,
+            reason: because(plan, section, line, itemWords),
             basis: 'description',
             sharedTokens: [...itemWords],
           }),
@@ -76,4 +80,53 @@ function sharedMeaningfulWord(
         !/^\d+$/.test(stem),
     ) ?? null
   );
+}
+
+/**
+ * Per section, the first line and the number of its own blocks that
+ * name the item; references and text that puts the item off left out.
+ */
+function mentionsBySection(
+  plan: PlanIndex,
+  blocks: number[],
+): Map<number, { firstLine: number; count: number }> {
+  const mentions = new Map<number, { firstLine: number; count: number }>();
+  for (const index of blocks) {
+    const block = plan.block(index);
+    if (block.section === null) continue;
+    if (REFERENCE_KINDS.has(block.kind) || defers(block.text)) continue;
+
+    const known = mentions.get(block.section);
+    if (known) known.count++;
+    else mentions.set(block.section, { firstLine: block.line, count: 1 });
+  }
+  return mentions;
+}
+
+/**
+ * True when every block of a section's own text, two at least, names the
+ * item: whatever its heading says ("Layout without physical directions"),
+ * the section is about the item ("Right-to-left (RTL) support"). One
+ * paragraph alone may be a passing remark.
+ */
+function isAllAbout(plan: PlanIndex, section: number, count: number): boolean {
+  return count >= MIN_BLOCKS_ALL_ABOUT && count === plan.ownBlockCount(section);
+}
+
+const MIN_BLOCKS_ALL_ABOUT = 2;
+
+function because(
+  plan: PlanIndex,
+  section: number,
+  line: number,
+  itemWords: Set<string>,
+): string {
+  const shared = sharedMeaningfulWord(
+    plan.sections[section].canonical,
+    itemWords,
+    plan,
+  );
+  return shared === null
+    ? `every block of its text names the item, from line ${line}`
+    : `line ${line} names the item and the heading shares "${shared}"`;
 }
