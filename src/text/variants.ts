@@ -51,7 +51,8 @@ const HOW_LONG_KEPT = [
     'gi',
   ),
   new RegExp(
-    `\\bhow long (?:(?:do|does|will|should|must|can)\\s+)?(?:we|you|they|it)\\s+(?:${KEEP})s?\\s+([^,;?]+)`,
+    '\\bhow long (?:(?:do|does|will|should|must|can)\\s+)?' +
+      `(?:we|you|they|it)\\s+(?:${KEEP})s?\\s+([^,;?]+)`,
     'gi',
   ),
 ];
@@ -78,8 +79,11 @@ export function askedTopic(title: string): string {
  * about a relation, and verbs that ask nothing of their own ("who is on
  * call", "who gets paged") stay.
  */
-const WHO_DOES =
-  /\bwho\s+(?!(?:is|has|does|was|goes|gets|sees|needs|wants|says|knows)\b)(\p{L}{2,})s(?=\s+(?:it|them|this|that)\b|\s*(?:[?.,;)]|$))/giu;
+const WHO_DOES = new RegExp(
+  '\\bwho\\s+(?!(?:is|has|does|was|goes|gets|sees|needs|wants|says|knows)\\b)' +
+    '(\\p{L}{2,})s(?=\\s+(?:it|them|this|that)\\b|\\s*(?:[?.,;)]|$))',
+  'giu',
+);
 
 /** "call" → "callers", "use" → "users". */
 function agentNoun(verb: string): string {
@@ -96,7 +100,8 @@ const WHY_NOT = /\bwhy not\b/gi;
 
 /** A span of time a text may give in figures or in words. */
 const DURATION =
-  '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)\\s+(?:days?|weeks?|months?|years?)';
+  '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)' +
+  '\\s+(?:days?|weeks?|months?|years?)';
 
 /** "Logs are kept for 14 days", "retained for 30 days": a retention. */
 const KEPT_FOR = new RegExp(
@@ -145,7 +150,8 @@ const PREPOSITIONS =
 const DETERMINERS = 'every|each|all|any|the|a|an|our|its|their';
 
 const PARTICIPLE_CLAUSE = new RegExp(
-  `\\s(?:(?:\\p{L}{2,}ed|${IRREGULAR_PARTICIPLES})\\s+(?:(?:${PREPOSITIONS}|${DETERMINERS})\\b|\\p{L}+ly\\b)` +
+  `\\s(?:(?:\\p{L}{2,}ed|${IRREGULAR_PARTICIPLES})\\s+` +
+    `(?:(?:${PREPOSITIONS}|${DETERMINERS})\\b|\\p{L}+ly\\b)` +
     `|\\p{L}{3,}ing\\s+(?:${DETERMINERS})\\b)`,
   'iu',
 );

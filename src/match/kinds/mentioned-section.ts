@@ -23,7 +23,8 @@ import { MENTION_WINDOW_OPTIONS, mentioningBlocks } from './body-mention.js';
 export const mentionedSectionKind: MatcherKind = {
   kind: 'mentioned-section',
   summary:
-    "a section whose body names the item and whose heading shares one of the item's words, or whose every block names it",
+    "a section whose body names the item and whose heading shares one of the item's words, " +
+    'or whose every block names it',
   options: {
     ...MENTION_WINDOW_OPTIONS,
     confidence: confidenceOption(0.6),
