@@ -62,6 +62,11 @@ export function bitIsSet(bits: Uint32Array, index: number): boolean {
   return (bits[index >> 5] & (1 << (index & 31))) !== 0;
 }
 
+/** A bit set with room for `count` bits, all clear. */
+function emptyBits(count: number): Uint32Array {
+  return new Uint32Array((count >> 5) + 1);
+}
+
 function setBit(bits: Uint32Array, index: number): void {
   bits[index >> 5] |= 1 << (index & 31);
 }
@@ -285,12 +290,12 @@ export class PlanIndex {
   blockHasStem(block: number, stem: string): boolean {
     let bits = this.blockBits.get(stem);
     if (bits === undefined) {
-      bits = new Uint32Array((this.blockTerms.length >> 5) + 1);
+      bits = emptyBits(this.blockTerms.length);
       for (const index of this.blocksByStem.get(stem) ?? [])
-        bits[index >> 5] |= 1 << (index & 31);
+        setBit(bits, index);
       this.blockBits.set(stem, bits);
     }
-    return (bits[block >> 5] & (1 << (block & 31))) !== 0;
+    return bitIsSet(bits, block);
   }
 
   /** How many body blocks contain a stem. */
@@ -432,7 +437,7 @@ export class PlanIndex {
   /** A bit for every section that holds one of the blocks, itself or below. */
   private subtreeBitsOf(postings: number[]): Uint32Array {
     const sections = this.outline.sections;
-    const bits = new Uint32Array((sections.length >> 5) + 1);
+    const bits = emptyBits(sections.length);
 
     for (const block of postings) {
       // A section's bit is set only with its ancestors': a climb that meets
@@ -515,7 +520,11 @@ function firstAtLeast(list: number[], value: number): number {
   return low;
 }
 
+/** The entries of ascending lists, in order, each once. */
 function union(lists: number[][]): number[] {
+  // One list is already in order: a common word's postings need no sort.
+  if (lists.length === 1) return [...lists[0]];
+
   const all = new Set<number>();
   for (const list of lists) for (const entry of list) all.add(entry);
   return [...all].sort((a, b) => a - b);

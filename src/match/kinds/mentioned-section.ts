@@ -1,3 +1,4 @@
+import type { Evidence } from '../../model.js';
 import { REFERENCE_KINDS } from '../../model.js';
 import { defers } from '../../text/deferral.js';
 import { namesOneInstance } from '../../text/variants.js';
@@ -42,26 +43,25 @@ export const mentionedSectionKind: MatcherKind = {
           plan,
           mentioningBlocks(item, plan, minCoverage, slack),
         );
-        const sections = new Map<number, number>();
+        const evidence: Evidence[] = [];
 
         for (const [section, { firstLine, count }] of mentions) {
           const terms = plan.sections[section];
           if (namesOneInstance(item.item.title, terms.title)) continue;
-          const sharesWord =
-            sharedMeaningfulWord(terms.canonical, itemWords, plan) !== null;
-          if (sharesWord || isAllAbout(plan, section, count))
-            sections.set(section, firstLine);
-        }
+          const shared = sharedMeaningfulWord(terms.canonical, itemWords, plan);
+          if (shared === null && !isAllAbout(plan, section, count)) continue;
 
-        return [...sections].map(([section, line]) =>
-          sectionEvidence(rule, section, {
-            confidence,
-            accepted: true,
-            reason: because(plan, section, line, itemWords),
-            basis: 'description',
-            sharedTokens: [...itemWords],
-          }),
-        );
+          evidence.push(
+            sectionEvidence(rule, section, {
+              confidence,
+              accepted: true,
+              reason: because(shared, firstLine),
+              basis: 'description',
+              sharedTokens: [...itemWords],
+            }),
+          );
+        }
+        return evidence;
       },
     };
   },
@@ -116,17 +116,8 @@ function isAllAbout(plan: PlanIndex, section: number, count: number): boolean {
 
 const MIN_BLOCKS_ALL_ABOUT = 2;
 
-function because(
-  plan: PlanIndex,
-  section: number,
-  line: number,
-  itemWords: Set<string>,
-): string {
-  const shared = sharedMeaningfulWord(
-    plan.sections[section].canonical,
-    itemWords,
-    plan,
-  );
+/** Why the section is about the item: the word its heading shares, or none. */
+function because(shared: string | null, line: number): string {
   return shared === null
     ? `every block of its text names the item, from line ${line}`
     : `line ${line} names the item and the heading shares "${shared}"`;

@@ -61,7 +61,7 @@ export const secondSectionKind: MatcherKind = {
 
         const context = itemContext(item, plan, heads, limits);
         const found: Finding[] = [];
-        for (const section of candidates(heads, plan)) {
+        for (const section of plan.sectionsSharing([...heads])) {
           if (!mayCover(section, context)) continue;
           const finding = judgeSection(
             item,
@@ -109,17 +109,6 @@ function headStems(item: ItemTerms, plan: PlanIndex): Set<string> {
     }
   }
   return heads;
-}
-
-/** Sections whose title holds a head word, in document order. */
-function candidates(heads: Set<string>, plan: PlanIndex): readonly number[] {
-  // A head word's postings are already in order: one head needs no sort.
-  if (heads.size === 1) return plan.sectionsWithStem([...heads][0]);
-
-  const found = new Set<number>();
-  for (const head of heads)
-    for (const section of plan.sectionsWithStem(head)) found.add(section);
-  return [...found].sort((a, b) => a - b);
 }
 
 /**
