@@ -112,4 +112,31 @@ describe('rule second-section', () => {
     expect(said.accepted).toEqual(['Alert rules']);
     expect(said.rejected).not.toContain('Alerts');
   });
+
+  it('judges only sections that hold enough of the item anywhere in them', () => {
+    // "kafka" and "redis" weigh about the same and are the item's telling
+    // words. "Broker alerts" names only "kafka" in its text: with its
+    // heading that is less than 0.6 of the item, so it is not judged.
+    // "On-call alerts" names both, if not in one block: judged, rejected.
+    const plan = md`
+      # Plan
+      ## Redis failover drills
+      Drills run monthly.
+      ## Kafka failover drills
+      Drills run monthly.
+      ## Broker alerts
+      Kafka broker outages page the on-call.
+      ## On-call alerts
+      Kafka brokers page the on-call.
+
+      Redis replicas are watched too.
+      ## Alert rules
+      Kafka and Redis failover alerts fire after five minutes.
+    `;
+    const gaps = '### Gap 1: Kafka Redis failover alerts\n';
+    const said = ruleSays('second-section', plan, gaps);
+    expect(said.accepted).toEqual(['Alert rules']);
+    expect(said.rejected).toContain('On-call alerts');
+    expect(said.rejected).not.toContain('Broker alerts');
+  });
 });

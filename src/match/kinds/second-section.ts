@@ -113,12 +113,28 @@ function headStems(item: ItemTerms, plan: PlanIndex): Set<string> {
 
 /**
  * Whether the section's heading or text holds a telling word of the item
- * (see tellingStems): without one, no reading can reach `minCoverage`. On
- * a large plan a common head word ("tests", "budget") meets thousands of
- * sections; this test of a bit spares judging nearly all of them.
+ * (see tellingStems), and enough of some reading's weight in all, its
+ * heading and its text counted together: short of that, no block can
+ * bring the reading to `minCoverage`. On a large plan a common head word
+ * ("tests", "budget") meets thousands of sections, and most of those
+ * that name a telling word somewhere hold little else of the item; these
+ * tests of bits spare judging nearly all of them.
  */
 function mayCover(section: number, context: ItemContext): boolean {
-  return context.tellingSections.some((bits) => bitIsSet(bits, section));
+  if (!context.tellingSections.some((bits) => bitIsSet(bits, section)))
+    return false;
+  return context.reachable.some(
+    (reading) => heldWeight(reading, section) >= reading.enough,
+  );
+}
+
+/** The weight of a reading's stems that the section holds anywhere. */
+function heldWeight(reading: ReachableReading, section: number): number {
+  let held = 0;
+  reading.holding.forEach((bits, position) => {
+    if (bitIsSet(bits, section)) held += reading.weights[position];
+  });
+  return held;
 }
 
 /**
@@ -134,6 +150,8 @@ interface ItemContext {
   readings: { wanted: string[]; total: number }[];
   /** Per telling stem (see tellingStems), the sections that hold it. */
   tellingSections: Uint32Array[];
+  /** Per reading, where its stems are held and the weight it needs. */
+  reachable: ReachableReading[];
   /** The plan's headings prepared so far, by section (see headingOf). */
   headings: (Heading | null)[];
   limits: Limits;
@@ -165,6 +183,7 @@ function itemContext(
     explained,
     readings,
     tellingSections: [...telling].map((stem) => plan.sectionsHolding(stem)),
+    reachable: reachableReadings(readings, plan, limits.minCoverage),
     headings: headingsOf(plan),
     limits,
   };
@@ -195,6 +214,44 @@ function tellingStems(
     others -= plan.weight(stem);
   }
   return telling;
+}
+
+/** A reading's stems with the sections holding each and their weights. */
+interface ReachableReading {
+  holding: Uint32Array[];
+  weights: number[];
+  /** The held weight that `minCoverage` asks for. */
+  enough: number;
+}
+
+/**
+ * Each reading as bits to test (see mayCover); a reading without weight
+ * can never be covered. The same stem in several readings is looked up
+ * once.
+ */
+function reachableReadings(
+  readings: { wanted: string[]; total: number }[],
+  plan: PlanIndex,
+  minCoverage: number,
+): ReachableReading[] {
+  const holding = new Map<string, Uint32Array>();
+  const bitsOf = (stem: string) => {
+    let bits = holding.get(stem);
+    if (bits === undefined) {
+      bits = plan.sectionsHolding(stem);
+      holding.set(stem, bits);
+    }
+    return bits;
+  };
+
+  return readings
+    .filter(({ total }) => total > 0)
+    .map(({ wanted, total }) => ({
+      holding: wanted.map(bitsOf),
+      weights: wanted.map((stem) => plan.weight(stem)),
+      // The same margin for rounding as in tellingStems.
+      enough: minCoverage * total - 1e-9,
+    }));
 }
 
 /** A section found to be a second place, before it is worded as evidence. */
