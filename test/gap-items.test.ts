@@ -167,6 +167,50 @@ describe('gap items', () => {
     ]);
   });
 
+  it('reads a lone title with a project code as the title of its table', () => {
+    const text = md`
+      # NEPHRO-3 data capture: requirements
+
+      | ID | Requirement | Priority |
+      |----|-------------|----------|
+      | EDC-01 | Audit trail of data changes | 🔴 Critical |
+      | EDC-02 | Database lock procedure | 🟡 Medium |
+    `;
+
+    expect(items(text).strategy).toBe('table-row');
+    expect(brief(text).map(({ title, line }) => [title, line])).toEqual([
+      ['Audit trail of data changes', 5],
+      ['Database lock procedure', 6],
+    ]);
+  });
+
+  it('still reads a lone id heading without a table or list as an item', () => {
+    const text = md`
+      # Gap 1: Rate limiting
+
+      Every public endpoint needs a limit.
+    `;
+
+    expect(items(text).strategy).toBe('id-heading');
+    expect(brief(text).map(({ id, title }) => [id, title])).toEqual([
+      ['Gap 1', 'Rate limiting'],
+    ]);
+  });
+
+  it('takes a numbered list under a lone title', () => {
+    const text = md`
+      # Launch checklist
+
+      1. Rate limiting
+      2. Audit log
+    `;
+
+    expect(brief(text).map(({ title }) => title)).toEqual([
+      'Rate limiting',
+      'Audit log',
+    ]);
+  });
+
   it('reads a template of required sections, marking (Optional) ones', () => {
     const text = md`
       # Design doc template

@@ -116,7 +116,7 @@ function includesAndMore(later: ItemDraft[], earlier: ItemDraft[]): boolean {
 
 /** Headings other than the title and the priority groups. */
 function itemHeadings(document: GapListDocument): number[] {
-  const titleIndex = documentTitleIndex(document);
+  const titleIndex = documentTitleIndex(document) ?? loneTitleIndex(document);
 
   return document.sections
     .map((section) => section.index)
@@ -194,6 +194,22 @@ function documentTitleIndex(document: GapListDocument): number | null {
   const top = Math.min(...sections.map((section) => section.depth));
   const atTop = sections.filter((section) => section.depth === top);
   return atTop.length === 1 && atTop[0].index === 0 ? 0 : null;
+}
+
+/**
+ * A lone `#` heading over a table or list names the list, whatever id it
+ * seems to carry ("# NEPHRO-3 data capture: requirements" above a table
+ * of requirements), so it is no item heading; a lone `### Gap 1: …` is
+ * one. Its numbered lists still count as items (findPriorityListItems).
+ */
+function loneTitleIndex(document: GapListDocument): number | null {
+  const [only, ...others] = document.sections;
+  if (only === undefined || others.length > 0 || only.depth !== 1) return null;
+
+  const listsItems = document.tree.children.some(
+    (node) => node.type === 'table' || node.type === 'list',
+  );
+  return listsItems ? 0 : null;
 }
 
 function findTableRows(document: GapListDocument): ItemDraft[] {

@@ -25,7 +25,7 @@ export function formatText(
   out.push(
     paint.bold(`${result.plan.path}`) +
       ` audited against ${result.gapList.path}` +
-      ` (${result.judgements.length} items from ${result.strategy.replace('-', ' ')}s)`,
+      ` (${itemsFound(result.judgements.length)} from ${result.strategy.replace('-', ' ')}s)`,
   );
 
   for (const priority of PRIORITIES) {
@@ -192,4 +192,8 @@ function quote(reference: Reference): string {
 
 function pad(text: string): string {
   return text.padEnd(LABEL_WIDTH);
+}
+
+function itemsFound(count: number): string {
+  return count === 1 ? '1 item' : `${count} items`;
 }
