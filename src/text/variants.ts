@@ -231,19 +231,40 @@ export function titleCore(title: string): string | null {
  * part discusses the item in part. Null when there is nothing to split.
  */
 export function titleParts(title: string): string[] | null {
+  const question = title.trim().endsWith('?');
   const parts = title
     .replace(/\([^()]*\)/g, ' ')
     .split(/\s+(?:and|or|&|\+)\s+|\s*[,;/]\s*/i)
     .map((part) => part.trim())
-    .filter((part) => part !== '' && !isLoneParticiple(part));
+    .filter((part) => part !== '' && !isLonePredicate(part, question));
   return parts.length > 1 ? parts : null;
 }
 
+/** A past participle: "deployed". */
+const PARTICIPLE = /^\p{L}{3,}ed$/u;
+
+/** An adjective of what can be done: "downloadable", "accessible". */
+const ABILITY = /^\p{L}{3,}(?:able|ible)$/u;
+
+/** Words that only qualify a predicate: "still downloadable", "fully tested". */
+const QUALIFIER = /^(?:still|also|then|not|never|always|\p{L}{3,}ly)$/u;
+
 /**
- * A part that is one past participle ("deployed" of "How are configuration
- * changes reviewed and deployed?") says what is done to the subject of
- * another part; alone it names no topic.
+ * A part that is one past participle, or in a question one "-able" word,
+ * perhaps qualified ("deployed" of "How are configuration changes
+ * reviewed and deployed?", "still downloadable" of "… are they archived
+ * and still downloadable?"), says what is done to, or true of, the
+ * subject of another part; alone it names no topic. Outside questions an
+ * "-able" word is as often a noun ("Budget and timetable").
  */
-function isLoneParticiple(part: string): boolean {
-  return /^\p{L}{3,}ed\W*$/u.test(part);
+function isLonePredicate(part: string, question: boolean): boolean {
+  const words = part
+    .toLowerCase()
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/);
+  const last = words.pop();
+  if (last === undefined || !words.every((word) => QUALIFIER.test(word)))
+    return false;
+  return PARTICIPLE.test(last) || (question && ABILITY.test(last));
 }

@@ -194,6 +194,42 @@ describe('rule fuzzy-title', () => {
       expect(auditTexts(plan, gaps).judgements[0].verdict).toBe('present');
     });
 
+    it('takes no part that only says what is true of another part', () => {
+      // "still downloadable" says something of "they", the superseded
+      // versions; alone it would make any heading about downloads the
+      // section of the item.
+      const plan = md`
+        # Open data portal
+        ## 4. Releases
+        A new release replaces the files of a dataset.
+        ## Appendix B: Counting downloads
+        A nightly job counts downloads per file.
+      `;
+      const gaps = md`
+        # Review
+        * **What happens to superseded versions — are they archived and still downloadable?**
+      `;
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([]);
+      expect(auditTexts(plan, gaps).judgements[0].verdict).not.toBe('present');
+    });
+
+    it('still takes a part that names a topic of its own', () => {
+      const plan = md`
+        # Open data portal
+        ## 4. Releases
+        A new release replaces the files of a dataset.
+        ## 5. Download statistics
+        A nightly job counts downloads per file.
+      `;
+      const gaps = md`
+        # Review
+        * **Are old releases archived, and are download statistics kept?**
+      `;
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([
+        '5. Download statistics',
+      ]);
+    });
+
     it('adds no second place beside a heading that carries the whole title', () => {
       const plan = md`
         # Webhook delivery
