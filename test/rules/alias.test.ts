@@ -14,6 +14,8 @@ describe('rule alias', () => {
     ['SLIs', 'Service level indicators'],
     ['Emergency disable', 'Kill switch'],
     ['Subject access requests', 'DSARs'],
+    ['Single sign-on', 'SAML'],
+    ['Offline data entry', 'Data entry without a connection'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -29,6 +31,16 @@ describe('rule alias', () => {
         'alias',
         '# Plan\n## Kubernetes upgrades\n',
         '### Gap 1: K8s Secrets\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('keeps working offline apart from connection limits', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Database connection limits\n',
+        '### Gap 1: Offline database\n',
       ).accepted,
     ).toEqual([]);
   });
