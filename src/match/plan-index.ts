@@ -183,6 +183,15 @@ export class PlanIndex {
     return weight;
   }
 
+  /**
+   * Whether a stem is a word of the document's title (see
+   * documentSubject): every section is about it, so sharing it says
+   * nothing of a heading.
+   */
+  namesTheDocument(stem: string): boolean {
+    return this.subject.has(stem);
+  }
+
   /** Σ weight over the distinct stems given. */
   totalWeight(stems: Iterable<string>): number {
     let sum = 0;

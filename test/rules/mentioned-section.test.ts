@@ -33,6 +33,36 @@ describe('rule mentioned-section', () => {
     expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('partial');
   });
 
+  it("does not take the document's title section for a word of its title", () => {
+    // Every section of a launch plan is about the launch: "launch" in the
+    // title names no section, and the title's section is the whole plan.
+    const text = md`
+      # Open data: launch plan
+      The portal goes live with the parking and the transport datasets at launch.
+      ## 1. Catalogue
+      Forty datasets.
+      ## 2. Hosting
+      Two regions.
+    `;
+    const gaps = '## P0\n1. Launch datasets\n';
+    expect(ruleSays('mentioned-section', text, gaps).accepted).toEqual([]);
+  });
+
+  it('still takes a section below the title that shares another word', () => {
+    const text = md`
+      # Open data: launch plan
+      ## 1. Catalogue
+      ### 1.1 Owners and reviewers
+      Every launch dataset has owners in its department.
+      ## 2. Hosting
+      Two regions.
+    `;
+    const gaps = '## P0\n1. Launch dataset owners\n';
+    expect(ruleSays('mentioned-section', text, gaps).accepted).toEqual([
+      '1.1 Owners and reviewers',
+    ]);
+  });
+
   it('does not count text that puts the item off', () => {
     const text = plan(
       '6.2 Deletion requests (right to be forgotten)',

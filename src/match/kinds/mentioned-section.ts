@@ -67,7 +67,12 @@ export const mentionedSectionKind: MatcherKind = {
   },
 };
 
-/** A word of the heading that the item has too, not generic, not a number. */
+/**
+ * A word of the heading that the item has too: not generic, not a
+ * number, and not a word of the document's title, which every section
+ * shares ("launch" of "Harbourton Open Data: launch plan" names no
+ * section of a launch plan).
+ */
 function sharedMeaningfulWord(
   heading: string[],
   itemWords: Set<string>,
@@ -78,6 +83,7 @@ function sharedMeaningfulWord(
       (stem) =>
         itemWords.has(stem) &&
         plan.vocabulary.weightOf(stem) === 1 &&
+        !plan.namesTheDocument(stem) &&
         !/^\d+$/.test(stem),
     ) ?? null
   );
