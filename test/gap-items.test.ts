@@ -61,6 +61,25 @@ describe('decorated titles', () => {
     expect(parseDecoratedTitle('Gap 3: Remote cache').remove).toBe(false);
     expect(parseDecoratedTitle('Alternatives (Optional)').optional).toBe(true);
   });
+
+  it.each([
+    ['Ray Serve — drop', 'Ray Serve'],
+    ['Ray Serve (not needed for v1)', 'Ray Serve'],
+    ['Legacy SOAP API: REMOVED', 'Legacy SOAP API'],
+    ['REQ-17 Remove the legacy PayFlow gateway', 'the legacy PayFlow gateway'],
+  ])('reads "%s" as a removal of "%s"', (raw, title) => {
+    const parsed = parseDecoratedTitle(raw);
+    expect([parsed.remove, parsed.title]).toEqual([true, title]);
+  });
+
+  it.each([
+    'Drag-and-drop rescheduling in the console',
+    'Dropped frames monitoring',
+    'How long is data kept, and how is it deleted?',
+  ])('keeps the removal word of "%s" as a word of the title', (raw) => {
+    const parsed = parseDecoratedTitle(raw);
+    expect([parsed.remove, parsed.title]).toEqual([false, raw]);
+  });
 });
 
 describe('gap items', () => {

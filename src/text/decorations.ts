@@ -48,8 +48,22 @@ const ESTIMATE_PATTERN = new RegExp(
 const STAMPS =
   /(?:^|\s|[-–—:])\s*\b(?:CORRECTED|UPDATED|FIXED|NEW|DONE|WIP|TODO|TBD|DRAFT|REVISED|COMPLETE|COMPLETED|DEPRECATED)\b!?(?=\s|$|[-–—:])/g;
 
-const REMOVAL =
-  /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/i;
+/**
+ * Removal marks. In capitals they are stamps wherever they stand ("- REMOVE!",
+ * "— REMOVED in v3"); in any case only at the end, after a dash or colon or
+ * in brackets ("Ray Serve — drop", "(not needed for v1)"), or as the verb
+ * the title starts with ("Remove the legacy PayFlow gateway"). Elsewhere
+ * they are words of the title: "Drag-and-drop rescheduling", "Dropped
+ * frames", "how is it deleted".
+ */
+const REMOVAL_STAMP =
+  /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/g;
+const REMOVAL_WORD = String.raw`(?:remove(?:d)?|delete|drop(?:ped)?|not needed)`;
+const TRAILING_REMOVAL = new RegExp(
+  String.raw`(?:\s[-–—:]\s*${REMOVAL_WORD}!*|\s*\(\s*${REMOVAL_WORD}\b[^()]*\))\s*$`,
+  'i',
+);
+const LEADING_REMOVAL = /^(?:remove|delete|drop)\s+(?=\S)/i;
 
 const OPTIONAL =
   /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
@@ -86,7 +100,7 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
     .trim();
 
   const priorities = emojiPriorities(text);
-  const remove = REMOVAL.test(text);
+  const stamped = hasRemovalStamp(text);
 
   text = text.replace(PICTOGRAPH, ' ').replace(/\s+/g, ' ').trim();
 
@@ -111,7 +125,8 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
 
   const numbering = /^(\d+(?:\.\d+)+|\d+)[.)]?\s/.exec(text)?.[1] ?? null;
   const { id, rest } = takeId(stripNumbering(text));
-  text = rest.replace(STAMPS, ' ').replace(new RegExp(REMOVAL, 'gi'), ' ');
+  const remove = stamped || LEADING_REMOVAL.test(rest);
+  text = withoutRemovalMarks(rest.replace(STAMPS, ' '));
 
   return {
     title: tidy(text),
@@ -123,6 +138,18 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
     numbering,
     seeAlso,
   };
+}
+
+function hasRemovalStamp(text: string): boolean {
+  return new RegExp(REMOVAL_STAMP).test(text) || TRAILING_REMOVAL.test(text);
+}
+
+function withoutRemovalMarks(text: string): string {
+  return text
+    .replace(REMOVAL_STAMP, ' ')
+    .replace(TRAILING_REMOVAL, ' ')
+    .trim()
+    .replace(LEADING_REMOVAL, '');
 }
 
 /** Priorities shown by marker emoji, in the order they appear. */
