@@ -8,6 +8,7 @@ import {
   participleHead,
   titleCore,
   titleParts,
+  topicParts,
   titleVariants,
 } from '../text/variants.js';
 import { type ItemTerms, keepExplainable, type Matcher } from './kind.js';
@@ -65,10 +66,16 @@ export class MatchEngine {
       core:
         core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
       subjects: this.readingsOf(participleHead(title)),
-      parts: (titleParts(title) ?? [])
-        .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
-        .filter((stems) => stems.length > 0),
+      parts: this.partsOf(topicParts(title)),
+      mentionParts: this.partsOf(titleParts(title)),
     };
+  }
+
+  /** Canonical stems of each part; none for null. */
+  private partsOf(parts: string[] | null): string[][] {
+    return (parts ?? [])
+      .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
+      .filter((stems) => stems.length > 0);
   }
 
   /** Canonical stems of each reading of a text; none for null. */

@@ -21,8 +21,10 @@ export interface ItemTerms {
    * such subject.
    */
   subjects: string[][];
-  /** Canonical stems of each part of a coordinated title (see titleParts). */
+  /** Canonical stems of each topic of a coordinated title (see topicParts). */
   parts: string[][];
+  /** Canonical stems of each part of a coordinated title (see titleParts). */
+  mentionParts: string[][];
 }
 
 /** A configured rule, ready to look for evidence. Rules never print. */

@@ -232,12 +232,55 @@ export function titleCore(title: string): string | null {
  */
 export function titleParts(title: string): string[] | null {
   const question = title.trim().endsWith('?');
-  const parts = title
+  const parts = splitAtCoordination(title).filter(
+    (part) => part !== '' && !isLonePredicate(part, question),
+  );
+  return parts.length > 1 ? parts : null;
+}
+
+/**
+ * The parts of a coordinated title that each name a topic, for finding
+ * sections: as {@link titleParts}, except that when the coordination
+ * only joins the objects of the first part's last phrase ("Role-based
+ * access restricted by site and study") the first part alone is one. A
+ * heading about "study" is no section of that item, though a sentence
+ * about the study is still a mention of it.
+ */
+export function topicParts(title: string): string[] | null {
+  const split = splitAtCoordination(title);
+  if (coordinatesInsidePhrase(split) && split[0] !== '') return [split[0]];
+  return titleParts(title);
+}
+
+function splitAtCoordination(title: string): string[] {
+  return title
     .replace(/\([^()]*\)/g, ' ')
     .split(/\s+(?:and|or|&|\+)\s+|\s*[,;/]\s*/i)
-    .map((part) => part.trim())
-    .filter((part) => part !== '' && !isLonePredicate(part, question));
-  return parts.length > 1 ? parts : null;
+    .map((part) => part.trim());
+}
+
+/** Prepositions after which a coordination joins objects, not topics. */
+const PREPOSITION =
+  /\s(?:by|between|for|with|of|in|on|at|from|to|across|per|within|among|via|under|into|against|without)\s/i;
+
+/** Words that open a clause of its own: "…, and who holds the keys?". */
+const CLAUSE_OPENING =
+  /^(?:(?:and|or|but)\s+)?(?:who|what|how|where|when|why|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|must|so|because|while|unless|if|since)\b/i;
+
+/**
+ * Whether the words after the first "and" or comma belong to a phrase
+ * that the first part opens: "Role-based access restricted by site and
+ * study" is restricted by both, and "study" alone is no topic of it;
+ * "Query management between monitors, data managers and sites" is
+ * between them all. A part that opens a clause of its own ("How is data
+ * encrypted at rest, and who holds the keys?", "…, so an amendment can
+ * change a form") is a part still.
+ */
+function coordinatesInsidePhrase(split: string[]): boolean {
+  const [first, ...rest] = split;
+  if (first === undefined || rest.length === 0) return false;
+  if (!PREPOSITION.test(` ${first} `.replace(/^\s*\S+/, ' '))) return false;
+  return !rest.some((part) => CLAUSE_OPENING.test(part));
 }
 
 /** A past participle: "deployed". */

@@ -230,6 +230,35 @@ describe('rule fuzzy-title', () => {
       ]);
     });
 
+    it('takes no object of the first part for a topic of its own', () => {
+      // "study" is a second object of "restricted by", not a topic: the
+      // study build is no section about access.
+      const plan = md`
+        # EDC design
+        ## 4. Study build
+        Forms are versioned definitions.
+        ## 5. Hosting
+        Two zones.
+      `;
+      const gaps = '## P1\n1. Role-based access restricted by site and study\n';
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([]);
+    });
+
+    it('still takes a part that opens a clause of its own', () => {
+      const plan = md`
+        # Storage design
+        ## 5. Key custody
+        The security team holds the encryption keys.
+        ## 6. Hosting
+        Two zones.
+      `;
+      const gaps =
+        '## P1\n1. Where is data encrypted at rest, and who holds the keys?\n';
+      expect(ruleSays('fuzzy-title', plan, gaps).accepted).toEqual([
+        '5. Key custody',
+      ]);
+    });
+
     it('adds no second place beside a heading that carries the whole title', () => {
       const plan = md`
         # Webhook delivery

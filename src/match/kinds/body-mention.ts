@@ -71,7 +71,7 @@ export function mentioningBlocks(
     ...(item.core && keepsTellingWord(item.core, item.canonical, plan)
       ? [item.core]
       : []),
-    ...item.parts,
+    ...item.mentionParts,
   ].filter((stems) => isSpecific(stems, plan));
   for (const variant of [...item.variants, ...partial]) {
     const wanted = [...new Set(variant)];

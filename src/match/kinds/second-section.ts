@@ -5,7 +5,7 @@ import { titleTokens } from '../../text/tokens.js';
 import {
   namesOneInstance,
   titleCore,
-  titleParts,
+  topicParts,
 } from '../../text/variants.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { confidenceOption, keepExplainable, sectionEvidence } from '../kind.js';
@@ -96,7 +96,7 @@ interface Limits {
  */
 function headStems(item: ItemTerms, plan: PlanIndex): Set<string> {
   const title = item.item.title.replace(/\([^()]*\)/g, ' ');
-  const phrases = [titleCore(title) ?? title, ...(titleParts(title) ?? [])];
+  const phrases = [titleCore(title) ?? title, ...(topicParts(title) ?? [])];
   const heads = new Set<string>();
 
   for (const phrase of phrases) {
