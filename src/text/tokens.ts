@@ -31,6 +31,15 @@ const INTENT_VERBS = new Set(
   build establish plan specify explain list`.split(/\s+/),
 );
 
+/**
+ * A hyphenated compound that ends in a particle which is also a stop word
+ * ("opt-in", "sign-out", "fail-over", "walk-through") is one word: split,
+ * the particle would be dropped and "opt-in" read as "opt-out". Written
+ * closed, it meets the closed spelling ("plug-in" and "plugin"). A
+ * particle inside a compound ("point-in-time") is left alone.
+ */
+const PARTICLE_COMPOUND = /\b(\p{L}+)-(in|out|on|over|through)\b(?!-)/gu;
+
 /** Prefixes that turn a word into its opposite and must stay attached. */
 const NEGATING_PREFIX = /\b(non|anti)-(?=\w)/g;
 
@@ -51,6 +60,7 @@ export function words(text: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .replace(NEGATING_PREFIX, '$1')
+    .replace(PARTICLE_COMPOUND, '$1$2')
     .replace(NEGATED_SCOPE, 'outofscope')
     .replace(/(\w)&(\w)/g, '$1$2')
     .replace(/[&+]/g, ' and ')

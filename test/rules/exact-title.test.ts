@@ -32,4 +32,23 @@ describe('rule exact-title', () => {
       ).accepted,
     ).toEqual([]);
   });
+
+  it('reads a hyphenated compound ending in a particle as one word', () => {
+    const says = ruleSays(
+      'exact-title',
+      '# Plan\n## Plugin architecture\n## Other\n',
+      '# T\n## Plug-in architecture\n## Other\n',
+    );
+    expect(says.accepted).toEqual(['Plugin architecture']);
+  });
+
+  it('keeps "Opt-out" apart from "Opt-in": the particle is not dropped', () => {
+    expect(
+      ruleSays(
+        'exact-title',
+        '# Plan\n## Analytics opt-in\n',
+        '# T\n## Analytics opt-out\n## Other\n',
+      ).accepted,
+    ).toEqual([]);
+  });
 });
