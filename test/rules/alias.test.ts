@@ -16,6 +16,7 @@ describe('rule alias', () => {
     ['Subject access requests', 'DSARs'],
     ['Single sign-on', 'SAML'],
     ['Offline data entry', 'Data entry without a connection'],
+    ['Audit trail', 'Audit log'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -91,6 +92,31 @@ describe('rule alias', () => {
         '### Gap 1: Kill switch\n',
       ).accepted,
     ).toEqual([]);
+  });
+
+  it('does not read an access audit as the access audit log', () => {
+    const result = auditTexts(
+      '# Plan\n## Access audit log\nEvery read of a ticket is recorded.\n## Rollout\nBehind a flag.\n',
+      '## P1\n1. Quarterly access audit.\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  it('counts an audit trail as one thing when a sentence names what it records', () => {
+    const result = auditTexts(
+      md`
+        # Plan
+        ## Refunds
+        Agents issue refunds from the console.
+        Every manual adjustment is recorded with the agent id and a reason code.
+        ## Rollout
+        Behind a flag.
+      `,
+      '## REQ-1 Audit trail for manual adjustments\n',
+    );
+    const [judgement] = result.judgements;
+    expect(judgement.verdict).toBe('partial');
+    expect(judgement.mentions.map((mention) => mention.line)).toEqual([3]);
   });
 
   it('reads a verb and its noun as one word: what fails is a failure', () => {
