@@ -162,4 +162,48 @@ describe('rule body-mention', () => {
       ).toBe('missing');
     });
   });
+
+  describe('by the description', () => {
+    const TEMPLATE = (description: string) => md`
+      # RFC template
+      ## Summary
+      One paragraph.
+      ## Performance Impact (Optional)
+      ${description}
+    `;
+    const PLAN_TEXT = md`
+      # RFC: capture clauses
+      ## Summary
+      Closures name what they capture.
+      ## Desugaring
+      The closure keeps today's layout, so there is no run-time cost.
+    `;
+    const judge = (plan: string, description: string) =>
+      auditTexts(plan, TEMPLATE(description)).judgements[1];
+
+    it('finds a sentence that names what a short description asks for', () => {
+      const judgement = judge(PLAN_TEXT, 'Run-time and compile-time cost.');
+      expect(judgement.verdict).toBe('partial');
+      expect(judgement.mentions.map((mention) => mention.line)).toEqual([5]);
+    });
+
+    it('counts a checklist item that echoes the description as a reference only', () => {
+      const plan = PLAN_TEXT.replace(
+        'The closure keeps',
+        '- [ ] Measure the run-time cost\n\nThe closure keeps',
+      ).replace('so there is no run-time cost', 'so nothing changes');
+      const judgement = judge(plan, 'Run-time and compile-time cost.');
+      expect(judgement.verdict).toBe('missing');
+      expect(judgement.references.map((reference) => reference.kind)).toEqual([
+        'checklist',
+      ]);
+    });
+
+    it('does not read a long description as a title', () => {
+      const long =
+        'Run-time cost, compile-time cost, binary size, memory use, cache ' +
+        'misses, allocation counts, start-up latency and benchmark results.';
+      expect(judge(PLAN_TEXT, long).verdict).toBe('missing');
+    });
+  });
 });

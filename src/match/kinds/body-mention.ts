@@ -43,17 +43,22 @@ export const bodyMentionKind: MatcherKind = {
     return {
       rule,
       findEvidence(item, plan) {
-        return mentioningBlocks(item, plan, minCoverage, slack).map((block) =>
-          mention(rule, item, plan, block, confidence),
-        );
+        const blocks = new Set([
+          ...mentioningBlocks(item, plan, minCoverage, slack),
+          ...blocksNaming(described(item), plan, minCoverage, slack),
+        ]);
+        return [...blocks]
+          .sort((a, b) => a - b)
+          .map((block) => mention(rule, item, plan, block, confidence));
       },
     };
   },
 };
 
 /**
- * The blocks that name an item: most of the weight of a reading of its
- * title within a short run of words, its most telling word included.
+ * The blocks that name an item by its title: most of the weight of a
+ * reading of the title within a short run of words, its most telling
+ * word included.
  */
 export function mentioningBlocks(
   item: ItemTerms,
@@ -61,8 +66,6 @@ export function mentioningBlocks(
   minCoverage: number,
   slack: number,
 ): number[] {
-  const found = new Set<number>();
-
   // The head or one part of a title stands for the item only when it
   // is specific: one common word ("errors") would be found anywhere.
   // The head must also keep the title's most telling word: the head
@@ -73,7 +76,21 @@ export function mentioningBlocks(
       : []),
     ...item.mentionParts,
   ].filter((stems) => isSpecific(stems, plan));
-  for (const variant of [...item.variants, ...partial]) {
+  return blocksNaming([...item.variants, ...partial], plan, minCoverage, slack);
+}
+
+/**
+ * The blocks that name one of the readings: most of its weight within a
+ * short run of words, its most telling word included.
+ */
+function blocksNaming(
+  readings: string[][],
+  plan: PlanIndex,
+  minCoverage: number,
+  slack: number,
+): number[] {
+  const found = new Set<number>();
+  for (const variant of readings) {
     const wanted = [...new Set(variant)];
     const weights = new Map(wanted.map((stem) => [stem, plan.weight(stem)]));
     const total = [...weights.values()].reduce(
@@ -97,6 +114,23 @@ export function mentioningBlocks(
     }
   }
   return [...found].sort((a, b) => a - b);
+}
+
+/** Most distinct words of a description read like a title: a sentence. */
+const DESCRIPTION_WORDS = 12;
+
+/**
+ * What the item's body asks for, as one more reading when it is short: a
+ * template section described as "Run-time and compile-time cost." is
+ * named by "there is no run-time cost", whatever its title says. A longer
+ * body is read by the title alone; its words are too many to stand
+ * together anywhere. Only mentions use it: a section found through a
+ * sentence that echoes the description (mentioned-section) would be
+ * found through the gap list's wording rather than the plan's.
+ */
+function described(item: ItemTerms): string[][] {
+  const distinct = new Set(item.ask).size;
+  return distinct >= 2 && distinct <= DESCRIPTION_WORDS ? [item.ask] : [];
 }
 
 function mention(
