@@ -1,3 +1,5 @@
+import { normalizeTitle } from '../text/tokens.js';
+
 /**
  * The lines of an item's body that say what is asked for. Gap lists label
  * their lines (`**Missing**:`, `**Impact**:`, `**Current State**:`); only
@@ -12,9 +14,12 @@ const LABELLED_LINE =
 
 /**
  * The text of the asking lines: labelled lines with an asking label, and
- * unlabelled prose lines. Code, tables and headings are skipped.
+ * unlabelled prose lines. Code, tables and headings are skipped. A line
+ * labelled with the item's own title (`**Rollback plan**: how do we go
+ * back?`) describes the item: what follows its label is asked for.
  */
-export function askingText(body: string): string {
+export function askingText(body: string, ownTitle = ''): string {
+  const own = normalizeTitle(ownTitle);
   const kept: string[] = [];
   let inCode = false;
 
@@ -25,7 +30,14 @@ export function askingText(body: string): string {
 
     const labelled = LABELLED_LINE.exec(line);
     if (!labelled) kept.push(line);
-    else if (ASKING_LABELS.test(labelled[1].trim())) kept.push(labelled[2]);
+    else if (asks(labelled[1].trim(), own)) kept.push(labelled[2]);
   }
   return kept.join('\n');
+}
+
+function asks(label: string, ownTitle: string): boolean {
+  return (
+    ASKING_LABELS.test(label) ||
+    (ownTitle !== '' && normalizeTitle(label) === ownTitle)
+  );
 }

@@ -59,7 +59,7 @@ export class MatchEngine {
       item,
       plain,
       canonical: this.vocabulary.canonicalize(plain),
-      ask: this.vocabulary.canonicalTokens(askingText(item.body)),
+      ask: this.vocabulary.canonicalTokens(askingText(item.body, item.title)),
       variants: titleVariants(title)
         .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
         .filter((stems) => stems.length > 0),

@@ -199,6 +199,35 @@ describe('rule body-mention', () => {
       ]);
     });
 
+    it("reads what follows the item's own title on its line as its description", () => {
+      const plan = md`
+        # Metrics migration
+        ## Cut-over
+        Dashboards switch team by team.
+
+        If the new queries are wrong we point the dashboards back at Graphite.
+        ## Costs
+        Under $50 a month.
+      `;
+      const gaps = (line: string) => `## Blocking\n\n* ${line}\n* **Costs**\n`;
+      const own = auditTexts(
+        plan,
+        gaps(
+          '**Rollback plan**: how do we go back to Graphite if the new queries are wrong?',
+        ),
+      ).judgements[0];
+      expect(own.verdict).toBe('partial');
+      expect(own.mentions.map((mention) => mention.line)).toEqual([5]);
+
+      const state = auditTexts(
+        plan,
+        gaps(
+          '**Rollback plan**\n  **Current state**: we go back to Graphite if queries are wrong.',
+        ),
+      ).judgements[0];
+      expect(state.verdict).toBe('missing');
+    });
+
     it('does not read a long description as a title', () => {
       const long =
         'Run-time cost, compile-time cost, binary size, memory use, cache ' +
