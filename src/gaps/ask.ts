@@ -7,7 +7,7 @@ import { normalizeTitle } from '../text/tokens.js';
  * plan already has and would point at the wrong section.
  */
 const ASKING_LABELS =
-  /^(missing|needed|need|required|requirement|requirements|todo|to do|add|what|expected|description|details|scope|goal|deliverables?|should|must|wanted|ask|gap|fix|proposal|solution)$/i;
+  /^(missing|needed|need|required|requirement|requirements|todo|to do|add|what|expected|description|details|scope|goal|deliverables?|should|must|wanted|ask|gap|fix|proposal|solution|acceptance|acceptance criteria|acceptance notes)$/i;
 
 const LABELLED_LINE =
   /^[\s>*+-]*(?:\*\*|__)?([\p{L} /]{2,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;

@@ -52,4 +52,24 @@ describe('rule gap-body', () => {
       'Keeping card data out of our systems (hosted fields)',
     ]);
   });
+
+  it('reads the acceptance criteria of a table row as what is asked', () => {
+    const plan = md`
+      # Plan
+      ## Debt minimisation
+      ## Receipts
+    `;
+    const gaps = (column: string) => md`
+      | ID | Requirement | Priority | ${column} |
+      |----|-------------|----------|-----------|
+      | R5 | Balance simplification | P1 | Debt minimisation: fewest transfers |
+      | R6 | Receipt photos | P2 | |
+    `;
+    expect(
+      ruleSays('gap-body', plan, gaps('Acceptance criteria')).accepted,
+    ).toEqual(['Debt minimisation']);
+    expect(ruleSays('gap-body', plan, gaps('Current state')).accepted).toEqual(
+      [],
+    );
+  });
 });
