@@ -6,8 +6,18 @@ import { normalizeTitle } from '../text/tokens.js';
  * some labels describe the wanted content. "Current State" names what the
  * plan already has and would point at the wrong section.
  */
-const ASKING_LABELS =
-  /^(missing|needed|need|required|requirement|requirements|todo|to do|add|what|expected|description|details|scope|goal|deliverables?|should|must|wanted|ask|gap|fix|proposal|solution|acceptance|acceptance criteria|acceptance notes)$/i;
+const ASKING_LABELS = new RegExp(
+  '^(' +
+    [
+      'missing|needed|need|required|requirement|requirements|todo|to do|add',
+      'what|expected|description|details|scope|goal|deliverables?|should',
+      'must|wanted|ask|gap|fix|proposal|solution',
+      // What must hold for the item to count as done is what it asks for
+      'acceptance|acceptance criteria|acceptance notes',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
 const LABELLED_LINE =
   /^[\s>*+-]*(?:\*\*|__)?([\p{L} /]{2,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
