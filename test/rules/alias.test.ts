@@ -18,6 +18,9 @@ describe('rule alias', () => {
     ['Offline data entry', 'Data entry without a connection'],
     ['Audit trail', 'Audit log'],
     ['Prometheus HA', 'Highly available Prometheus'],
+    ['Future Possibilities', 'Future work'],
+    ['Glossary', 'Terminology'],
+    ['Broken-link checking', 'Dead link checks'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
