@@ -101,11 +101,29 @@ function shortStem(word: string): string {
 }
 
 /**
+ * Short British spellings that no suffix rule can tell from other words:
+ * "colour", "centre", "licence", "catalogue", "programme", "artefact".
+ * The stems are listed, so "hour", "four" and "rogue" stay as they are.
+ */
+const BRITISH_WORDS: Array<[RegExp, string]> = [
+  [/^(col|fav|hon|lab|flav|hum|rum|neighb|arm|endeav|vap|od|rig)our/, '$1or'],
+  [/^(cent|fib|theat|calib|spect)re(s|d)?$/, '$1er$2'],
+  [/^(defen|licen|offen|preten)ce(s?)$/, '$1se$2'],
+  [/^(catal|dial|anal)ogue(s?)$/, '$1og$2'],
+  [/^programme(s?)$/, 'program$1'],
+  [/^artefact(s?)$/, 'artifact$1'],
+  [/^judgement(s?)$/, 'judgment$1'],
+  [/^grey$/, 'gray'],
+];
+
+/**
  * British and American spellings meet: "centralised" and "centralized",
- * "analyse" and "analyze", "behaviour" and "behavior". Only long words
- * change, so "rise" or "hour" stay as they are.
+ * "analyse" and "analyze", "behaviour" and "behavior", "colour" and
+ * "color". The suffix rules change only long words, so "rise" stays.
  */
 function americanSpelling(word: string): string {
+  for (const [british, american] of BRITISH_WORDS)
+    if (british.test(word)) return word.replace(british, american);
   if (word.length < 7) return word;
   return word
     .replace(/is(ation|ations|e|ed|es|ing|er|ers)$/, 'iz$1')

@@ -51,4 +51,28 @@ describe('rule exact-title', () => {
       ).accepted,
     ).toEqual([]);
   });
+
+  it.each([
+    ['Colour tokens', 'Color tokens'],
+    ['Data centre exit', 'Data center exit'],
+    ['Model artefacts', 'Model artifacts'],
+    ['Licence checks', 'License checks'],
+  ])('reads the British "%s" as the American "%s"', (item, heading) => {
+    const says = ruleSays(
+      'exact-title',
+      `# Plan\n## ${heading}\n## Other\n`,
+      `# T\n## ${item}\n## Other\n`,
+    );
+    expect(says.accepted).toEqual([heading]);
+  });
+
+  it('changes only the listed British words: a tour is no Tor', () => {
+    expect(
+      ruleSays(
+        'exact-title',
+        '# Plan\n## Tor relays\n',
+        '# T\n## Tour relays\n## Other\n',
+      ).accepted,
+    ).toEqual([]);
+  });
 });
