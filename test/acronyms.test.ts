@@ -26,6 +26,23 @@ describe('abbreviations the documents define', () => {
     expect(groups).toEqual([]);
   });
 
+  it('reads a plural abbreviation: its "s" stands for no word', () => {
+    const groups = acronymGroups(
+      ['Each vendor signs the Standard Contractual Clauses (SCCs).'],
+      ['SLOs per service', 'Service level objectives'],
+    );
+    expect(groups).toEqual([
+      ['Standard Contractual Clauses', 'SCCs'],
+      ['Service level objectives', 'SLOs'],
+    ]);
+  });
+
+  it('does not spell a plural "s" as a word, nor read two letters and an "s"', () => {
+    expect(
+      acronymGroups([], ['IDs in every log line', 'Incident details summary']),
+    ).toEqual([]);
+  });
+
   it('lets an item find a heading that uses its abbreviation', () => {
     const plan = md`
       # Design system v2

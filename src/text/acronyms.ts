@@ -124,7 +124,7 @@ function definitions(text: string): Array<[string, string]> {
       match.index,
     );
     const words = before.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
-    const phrase = spelledBy(words.slice(-acronym.length), acronym);
+    const phrase = spelledBy(words.slice(-initialsOf(acronym).length), acronym);
     if (phrase) found.push([phrase, acronym]);
   }
   return found;
@@ -136,7 +136,9 @@ function initialsInTitles(titles: string[]): Array<[string, string]> {
     titles.flatMap((title) =>
       [...title.matchAll(ACRONYM)]
         .map((match) => match[0])
-        .filter((word) => isAcronym(word) && word.length >= MIN_INITIALS),
+        .filter(
+          (word) => isAcronym(word) && initialsOf(word).length >= MIN_INITIALS,
+        ),
     ),
   );
   if (acronyms.size === 0) return [];
@@ -145,11 +147,9 @@ function initialsInTitles(titles: string[]): Array<[string, string]> {
   for (const title of titles) {
     const words = title.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
     for (const acronym of acronyms) {
-      for (let start = 0; start + acronym.length <= words.length; start++) {
-        const phrase = spelledBy(
-          words.slice(start, start + acronym.length),
-          acronym,
-        );
+      const length = initialsOf(acronym).length;
+      for (let start = 0; start + length <= words.length; start++) {
+        const phrase = spelledBy(words.slice(start, start + length), acronym);
         if (phrase) found.push([phrase, acronym]);
       }
     }
@@ -159,14 +159,23 @@ function initialsInTitles(titles: string[]): Array<[string, string]> {
 
 /** The words joined when their initials spell the abbreviation, else null. */
 function spelledBy(words: string[], acronym: string): string | null {
-  if (words.length !== acronym.length || words.length < 2) return null;
+  const letters = initialsOf(acronym);
+  if (words.length !== letters.length || words.length < 2) return null;
 
   const initials = words.map((word) => word[0]).join('');
-  if (initials.toLowerCase() !== acronym.toLowerCase()) return null;
+  if (initials.toLowerCase() !== letters.toLowerCase()) return null;
 
   // The phrase is the long form, not the abbreviation written twice.
   if (words.some((word) => word === acronym)) return null;
   return words.join(' ');
+}
+
+/**
+ * The letters that stand for words: a plural "s" after the capitals
+ * stands for none ("Service Level Objectives (SLOs)", "DPAs").
+ */
+function initialsOf(acronym: string): string {
+  return /[A-Z]s$/.test(acronym) ? acronym.slice(0, -1) : acronym;
 }
 
 /** Mostly capitals: "PITR", "RoPA", "OIDC"; not "Go" or "iOS". */

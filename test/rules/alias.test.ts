@@ -42,6 +42,24 @@ describe('rule alias', () => {
     ).toEqual(['Prometheus high availability']);
   });
 
+  it('finds an item under the plural abbreviation the plan defines', () => {
+    const result = auditTexts(
+      md`
+        # Plan
+        ## 4. Vendors
+        Each vendor signs the Standard Contractual Clauses (SCCs).
+        ## 5. SCCs for US vendors
+        Twilio and OpenAI.
+        ## 6. Rollout
+        Behind a flag.
+      `,
+      '## P1\n1. Standard contractual clauses.\n2. Cookie banner.\n',
+    );
+    expect(result.judgements[0].matches.map((match) => match.title)).toEqual([
+      '5. SCCs for US vendors',
+    ]);
+  });
+
   it('does not stretch a synonym over a different topic', () => {
     expect(
       ruleSays(
