@@ -21,6 +21,8 @@ describe('rule alias', () => {
     ['Future Possibilities', 'Future work'],
     ['Glossary', 'Terminology'],
     ['Broken-link checking', 'Dead link checks'],
+    ['OpenTelemetry traces', 'OTel traces'],
+    ['On-premises installs', 'On-prem installs'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -58,6 +60,24 @@ describe('rule alias', () => {
     expect(result.judgements[0].matches.map((match) => match.title)).toEqual([
       '5. SCCs for US vendors',
     ]);
+  });
+
+  it('reads a shipped abbreviation in body text, where no title spells it', () => {
+    const verdict = (text: string) =>
+      auditTexts(
+        `# Plan\n## Workers\n${text}\n## Rollout\nBehind a flag.\n`,
+        '### Gap 1: Dead-letter queue\n### Gap 2: FAQ page\n',
+      ).judgements.map((judgement) => judgement.verdict);
+    expect(
+      verdict('A job that fails five times goes to the DLQ. See the FAQ page.'),
+    ).toEqual(['partial', 'partial']);
+  });
+
+  it('reads "ETL" as the whole phrase, never as its last word', () => {
+    expect(
+      ruleSays('alias', '# Plan\n## ETL jobs\n', '### Gap 1: Load jobs\n')
+        .accepted,
+    ).toEqual([]);
   });
 
   it('does not stretch a synonym over a different topic', () => {
