@@ -66,8 +66,8 @@ export class MatchEngine {
       core:
         core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
       subjects: this.readingsOf(participleHead(title)),
-      parts: this.partsOf(topicParts(title)),
-      mentionParts: this.partsOf(titleParts(title)),
+      parts: newInEachClause(this.partsOf(topicParts(title)), title),
+      mentionParts: newInEachClause(this.partsOf(titleParts(title)), title),
     };
   }
 
@@ -96,4 +96,21 @@ export class MatchEngine {
       ),
     );
   }
+}
+
+/**
+ * In a question, a later clause that names again what an earlier one
+ * named asks only for what it adds: "What does it depend on, and what
+ * happens when each dependency fails?" asks, second, about failure. The
+ * repeated word is the clause's given subject, the others are its
+ * question. A clause that adds nothing keeps its words.
+ */
+function newInEachClause(parts: string[][], title: string): string[][] {
+  if (!title.trim().endsWith('?')) return parts;
+
+  return parts.map((part, position) => {
+    const given = new Set(parts.slice(0, position).flat());
+    const added = part.filter((stem) => !given.has(stem));
+    return added.length > 0 ? added : part;
+  });
 }

@@ -424,6 +424,42 @@ describe('rule fuzzy-title', () => {
     });
   });
 
+  describe('a later clause that names again what an earlier one named', () => {
+    const plan = md`
+      # Ranker readiness review
+      ## 3.3 Dependency map
+      | Dependency | If it fails |
+      |---|---|
+      | Feature store | use cached features |
+      ## 7. Failure modes and graceful degradation
+      - Feature store down: cached features, then popular items.
+      ## 8. Testing
+      Unit tests.
+    `;
+    const titles = (item: string) =>
+      auditTexts(
+        plan,
+        `## Reliability\n\n* **${item}**\n* **Who owns it?**\n`,
+      ).judgements[0].matches.map((match) => match.title);
+
+    it('asks only for what it adds: each clause finds its section', () => {
+      expect(
+        titles(
+          'What does it depend on, and what happens when each dependency fails?',
+        ),
+      ).toEqual([
+        '3.3 Dependency map',
+        '7. Failure modes and graceful degradation',
+      ]);
+    });
+
+    it('keeps its words in a statement, whose parts share one subject', () => {
+      expect(
+        titles('Dependencies and what happens when each dependency fails'),
+      ).toEqual(['3.3 Dependency map']);
+    });
+  });
+
   describe('the subject of a request', () => {
     const plan = md`
       # Helpdesk GDPR programme
