@@ -57,6 +57,9 @@ const HOW_LONG_KEPT = [
   ),
 ];
 
+/** "How often is each dataset refreshed?" asks for its refresh frequency. */
+const HOW_OFTEN = /\bhow often\b/gi;
+
 /**
  * A title that asks or says how long something is kept, in the word a
  * section or a gap list would use for it: "How long is data kept" and "How
@@ -68,6 +71,7 @@ export function askedTopic(title: string): string {
     title,
   );
   return retention
+    .replace(HOW_OFTEN, 'frequency')
     .replace(WHY_NOT, 'alternatives considered:')
     .replace(WHO_DOES, (_, verb: string) => agentNoun(verb));
 }

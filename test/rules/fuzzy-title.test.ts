@@ -295,6 +295,30 @@ describe('rule fuzzy-title', () => {
     });
   });
 
+  describe('"how often" asks for a frequency', () => {
+    const plan = md`
+      # Open data portal
+      ## 5. Refresh cadence
+      Each dataset has a refresh frequency in its record: daily, weekly or
+      monthly.
+      ## 6. Licence
+      CC BY 4.0.
+    `;
+    const verdict = (item: string) =>
+      auditTexts(plan, `## Data\n\n* **${item}**\n* **Who owns it?**\n`)
+        .judgements[0].verdict;
+
+    it('finds the refresh frequency of "how often is each dataset refreshed?"', () => {
+      expect(verdict('How often is each dataset refreshed?')).toBe('present');
+    });
+
+    it('reads no frequency into "often" alone', () => {
+      expect(verdict('Which datasets are often refreshed late?')).toBe(
+        'missing',
+      );
+    });
+  });
+
   describe('"how long … kept" is a retention', () => {
     const plan = (heading: string) => md`
       # Helpdesk privacy plan
