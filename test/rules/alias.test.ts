@@ -23,6 +23,7 @@ describe('rule alias', () => {
     ['Broken-link checking', 'Dead link checks'],
     ['OpenTelemetry traces', 'OTel traces'],
     ['On-premises installs', 'On-prem installs'],
+    ['Geospatial previews', 'Geo previews'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -71,6 +72,16 @@ describe('rule alias', () => {
     expect(
       verdict('A job that fails five times goes to the DLQ. See the FAQ page.'),
     ).toEqual(['partial', 'partial']);
+  });
+
+  it('reads "geo" as geospatial only as a word of its own', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Geology survey data\n',
+        '### Gap 1: Geospatial survey data\n',
+      ).accepted,
+    ).toEqual([]);
   });
 
   it('reads "ETL" as the whole phrase, never as its last word', () => {
