@@ -161,7 +161,13 @@ describe('rule alias', () => {
 
   it('does not read an access audit as the access audit log', () => {
     const result = auditTexts(
-      '# Plan\n## Access audit log\nEvery read of a ticket is recorded.\n## Rollout\nBehind a flag.\n',
+      md`
+        # Plan
+        ## Access audit log
+        Every read of a ticket is recorded.
+        ## Rollout
+        Behind a flag.
+      `,
       '## P1\n1. Quarterly access audit.\n',
     );
     expect(result.judgements[0].verdict).toBe('missing');
