@@ -187,6 +187,24 @@ describe('rule body-mention', () => {
       expect(judgement.mentions.map((mention) => mention.line)).toEqual([5]);
     });
 
+    it('takes no description whose telling words are common in the plan', () => {
+      // "queue" and "backlog" are in five paragraphs: a description made of
+      // them names nothing in particular, and would be found all over.
+      const paragraphs = Array.from(
+        { length: 5 },
+        (_, index) => `Step ${index + 1} drains the queue backlog quickly.\n`,
+      ).join('\n');
+      const plan =
+        md`
+        # RFC: capture clauses
+        ## Summary
+        Closures name what they capture.
+        ## Rollout
+      ` + `\n${paragraphs}`;
+      const judgement = judge(plan, 'Queue backlog drained quickly.');
+      expect(judgement.mentions).toEqual([]);
+    });
+
     it('counts a checklist item that echoes the description as a reference only', () => {
       const plan = PLAN_TEXT.replace(
         'The closure keeps',

@@ -45,7 +45,7 @@ export const bodyMentionKind: MatcherKind = {
       findEvidence(item, plan) {
         const blocks = new Set([
           ...mentioningBlocks(item, plan, minCoverage, slack),
-          ...blocksNaming(described(item), plan, minCoverage, slack),
+          ...blocksNaming(described(item, plan), plan, minCoverage, slack),
         ]);
         return [...blocks]
           .sort((a, b) => a - b)
@@ -128,9 +128,18 @@ const DESCRIPTION_WORDS = 12;
  * sentence that echoes the description (mentioned-section) would be
  * found through the gap list's wording rather than the plan's.
  */
-function described(item: ItemTerms): string[][] {
-  const distinct = new Set(item.ask).size;
-  return distinct >= 2 && distinct <= DESCRIPTION_WORDS ? [item.ask] : [];
+function described(item: ItemTerms, plan: PlanIndex): string[][] {
+  const distinct = [...new Set(item.ask)];
+  if (distinct.length < 2 || distinct.length > DESCRIPTION_WORDS) return [];
+
+  // Its most telling words must be rare in the plan's text, as a lone
+  // word of a title must: a description of common words ("the team
+  // waits for the checks") would be found in half the plan.
+  const weights = new Map(distinct.map((stem) => [stem, plan.weight(stem)]));
+  const specific = heaviest(weights).every(
+    (stem) => plan.blockFrequency(stem) <= LONE_WORD_BLOCKS,
+  );
+  return specific ? [item.ask] : [];
 }
 
 function mention(
