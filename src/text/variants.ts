@@ -264,12 +264,21 @@ function splitAtCoordination(title: string): string[] {
 }
 
 /** Prepositions after which a coordination joins objects, not topics. */
-const PREPOSITION =
-  /\s(?:by|between|for|with|of|in|on|at|from|to|across|per|within|among|via|under|into|against|without)\s/i;
+const PHRASE_PREPOSITIONS = `by between for with of in on at from to across per
+  within among via under into against without`.split(/\s+/);
+const PREPOSITION = new RegExp(
+  `\\s(?:${PHRASE_PREPOSITIONS.join('|')})\\s`,
+  'i',
+);
 
 /** Words that open a clause of its own: "…, and who holds the keys?". */
-const CLAUSE_OPENING =
-  /^(?:(?:and|or|but)\s+)?(?:who|what|how|where|when|why|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|must|so|because|while|unless|if|since)\b/i;
+const CLAUSE_OPENERS = `who what how where when why which is are was were
+  do does did has have can could will would should must so because while
+  unless if since`.split(/\s+/);
+const CLAUSE_OPENING = new RegExp(
+  `^(?:(?:and|or|but)\\s+)?(?:${CLAUSE_OPENERS.join('|')})\\b`,
+  'i',
+);
 
 /**
  * Whether the words after the first "and" or comma belong to a phrase
