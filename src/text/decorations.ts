@@ -57,7 +57,7 @@ const STAMPS =
  * frames", "how is it deleted".
  */
 const REMOVAL_STAMP =
-  /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/g;
+  /(?:^|\s|[-–—:(])\s*\b(?:REMOVE(?:D)?|DELETE|DROP(?:PED)?|NOT NEEDED)\b!*\)?(?=\s|$)/;
 const REMOVAL_WORD = String.raw`(?:remove(?:d)?|delete|drop(?:ped)?|not needed)`;
 const TRAILING_REMOVAL = new RegExp(
   String.raw`(?:\s[-–—:]\s*${REMOVAL_WORD}!*|\s*\(\s*${REMOVAL_WORD}\b[^()]*\))\s*$`,
@@ -141,12 +141,12 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
 }
 
 function hasRemovalStamp(text: string): boolean {
-  return new RegExp(REMOVAL_STAMP).test(text) || TRAILING_REMOVAL.test(text);
+  return REMOVAL_STAMP.test(text) || TRAILING_REMOVAL.test(text);
 }
 
 function withoutRemovalMarks(text: string): string {
   return text
-    .replace(REMOVAL_STAMP, ' ')
+    .replace(new RegExp(REMOVAL_STAMP, 'g'), ' ')
     .replace(TRAILING_REMOVAL, ' ')
     .trim()
     .replace(LEADING_REMOVAL, '');
