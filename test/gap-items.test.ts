@@ -216,6 +216,36 @@ describe('gap items', () => {
     ]);
   });
 
+  it('takes the items of a bullet list that is the whole gap list', () => {
+    const titled = md`
+      # Launch checklist
+
+      - Rate limiting
+      - [x] Audit log
+      - Dark mode
+    `;
+    expect(brief(titled).map(({ title, line }) => [title, line])).toEqual([
+      ['Rate limiting', 3],
+      ['Dark mode', 5],
+    ]);
+    expect(brief('- Rate limiting\n- Dark mode\n')).toHaveLength(2);
+  });
+
+  it('leaves bullets under a heading of a larger document alone', () => {
+    const text = md`
+      # RFC template
+      ## Summary
+      - one paragraph
+      - no more
+      ## Motivation
+    `;
+    expect(items(text).strategy).toBe('template-heading');
+    expect(brief(text).map(({ title }) => title)).toEqual([
+      'Summary',
+      'Motivation',
+    ]);
+  });
+
   it('takes a numbered list under a lone title', () => {
     const text = md`
       # Launch checklist

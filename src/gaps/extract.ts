@@ -65,6 +65,11 @@ const STRATEGIES: Strategy[] = [
     outgrows: true,
   },
   {
+    source: 'list-item',
+    describes: 'the items of a list that is the whole gap list',
+    find: findWholeListItems,
+  },
+  {
     source: 'template-heading',
     describes: 'headings below the document title (a template)',
     find: findTemplateHeadings,
@@ -295,6 +300,23 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
  * A list item's title is its bold lead-in when it has one, else its first
  * clause; the rest is its body.
  */
+/**
+ * The top-level list items of a gap list that has no headings but a
+ * title: "# Launch checklist" over "- Rate limiting", or a bare list.
+ * Ticked items are done.
+ */
+function findWholeListItems(document: GapListDocument): ItemDraft[] {
+  const headings = document.sections.length;
+  if (headings > 1 || (headings === 1 && loneTitleIndex(document) === null))
+    return [];
+
+  return document.tree.children
+    .filter((node): node is List => node.type === 'list')
+    .flatMap((list) => list.children)
+    .filter((item) => item.checked !== true)
+    .map(listItemDraft);
+}
+
 function listItemDraft(item: ListItem): ItemDraft {
   const lead = item.children[0];
   const text = lead ? plainText(lead as Nodes) : '';
