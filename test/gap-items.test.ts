@@ -231,6 +231,22 @@ describe('gap items', () => {
     expect(brief('- Rate limiting\n- Dark mode\n')).toHaveLength(2);
   });
 
+  it('takes the list under a heading that says it is what is missing', () => {
+    const text = md`
+      # Review of the plan
+      ## Still missing:
+      - [ ] Rate limiting
+      - [ ] Audit log
+      ## Notes
+      - the plan reads well
+    `;
+    expect(items(text).strategy).toBe('list-item');
+    expect(brief(text).map(({ title }) => title)).toEqual([
+      'Rate limiting',
+      'Audit log',
+    ]);
+  });
+
   it('leaves bullets under a heading of a larger document alone', () => {
     const text = md`
       # RFC template

@@ -269,8 +269,9 @@ function tableDrafts(table: Table): ItemDraft[] {
 
 /**
  * Top-level list items that stand for items: any list under a heading that
- * names a priority or asks for removal, and numbered lists under any
- * heading (a numbered list below a heading is a list of things to do).
+ * names a priority, asks for removal or says what is missing ("## Still
+ * missing"), and numbered lists under any heading (a numbered list below
+ * a heading is a list of things to do).
  */
 function findPriorityListItems(document: GapListDocument): ItemDraft[] {
   const drafts: ItemDraft[] = [];
@@ -284,7 +285,9 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
 
     const title = document.sections[section].title;
     const grouped =
-      priorityOfGroupHeading(title) !== null || REMOVAL_GROUP.test(title);
+      priorityOfGroupHeading(title) !== null ||
+      REMOVAL_GROUP.test(title) ||
+      namesTheGaps(title);
     if (!grouped && !(list.ordered && section !== documentTitleIndex(document)))
       return;
 
@@ -300,6 +303,14 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
  * A list item's title is its bold lead-in when it has one, else its first
  * clause; the rest is its body.
  */
+/** Headings that say the list under them is what is missing. */
+const GAP_GROUP =
+  /^(?:still |what is |what's )?(?:missing|gaps|open gaps|open items|outstanding|to ?do)(?: items)?:?$/i;
+
+function namesTheGaps(title: string): boolean {
+  return GAP_GROUP.test(parseDecoratedTitle(title).title.trim());
+}
+
 /**
  * The top-level list items of a gap list that has no headings but a
  * title: "# Launch checklist" over "- Rate limiting", or a bare list.
