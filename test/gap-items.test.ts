@@ -186,6 +186,17 @@ describe('gap items', () => {
     ]);
   });
 
+  it.each([
+    // The gap, not the area that groups it.
+    ['| Area | Gap | Severity |', '| API | Rate limiting | High |'],
+    // A description when no column names the item.
+    ['| # | Description | Priority |', '| 1 | Rate limiting | High |'],
+    ['| Missing piece | Owner | Priority |', '| Rate limiting | api | High |'],
+  ])('takes the item of a "%s" table', (header, row) => {
+    const text = ['# Gaps', '', header, '|---|---|---|', row, ''].join('\n');
+    expect(brief(text).map(({ title }) => title)).toEqual(['Rate limiting']);
+  });
+
   it('reads a lone title with a project code as the title of its table', () => {
     const text = md`
       # NEPHRO-3 data capture: requirements

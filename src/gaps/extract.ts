@@ -29,9 +29,17 @@ interface Strategy {
   outgrows?: boolean;
 }
 
-/** Column headers that name the item a table row stands for. */
-const ITEM_COLUMN =
-  /^(components?|requirements?|gaps?|items?|features?|capabilit(y|ies)|deliverables?|tasks?|missing|what|sections?|topics?|areas?|controls?|checks?)$/i;
+/**
+ * Column headers that name the item a table row stands for, the surest
+ * first: in "| Area | Gap | Severity |" the gap is the item and the area
+ * groups it; a "Description" column names the item only when no other
+ * column does.
+ */
+const ITEM_COLUMNS = [
+  /^(gaps?|missing(?: \w+)?|requirements?|items?|features?|components?|capabilit(y|ies)|deliverables?|tasks?|what|sections?|controls?|checks?)$/i,
+  /^(topics?|areas?|descriptions?|summary)$/i,
+];
+
 const PRIORITY_COLUMN = /^(priority|prio|severity|importance|level|moscow)$/i;
 const ID_COLUMN = /^(id|#|no\.?|nr\.?|ref|key)$/i;
 
@@ -226,13 +234,21 @@ function findTableRows(document: GapListDocument): ItemDraft[] {
   return drafts;
 }
 
+function itemColumnOf(header: string[]): number {
+  for (const pattern of ITEM_COLUMNS) {
+    const found = header.findIndex((name) => pattern.test(name.trim()));
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
 function tableDrafts(table: Table): ItemDraft[] {
   const header = table.children[0]?.children.map((cell) =>
     plainText(cell).replace(/[*_`]/g, ''),
   );
   if (!header) return [];
 
-  const itemColumn = header.findIndex((name) => ITEM_COLUMN.test(name.trim()));
+  const itemColumn = itemColumnOf(header);
   if (itemColumn < 0) return [];
   const priorityColumn = header.findIndex((name) =>
     PRIORITY_COLUMN.test(name.trim()),
