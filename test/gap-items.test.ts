@@ -40,6 +40,15 @@ describe('decorated titles', () => {
     ],
     ['REQ-12 — Audit logging [3 pts]', 'REQ-12', 'Audit logging', '3 pts'],
     [
+      '[GAP-8] Docker Swarm Rolling Updates',
+      'GAP-8',
+      'Docker Swarm Rolling Updates',
+      null,
+    ],
+    ['G-08: Audit trail', 'G-08', 'Audit trail', null],
+    ['R-3.2 Audit trail', 'R-3.2', 'Audit trail', null],
+    ['X-Ray support', null, 'X-Ray support', null],
+    [
       'Security Considerations (Optional)',
       null,
       'Security Considerations',

@@ -28,11 +28,19 @@ const PRIORITY_EMOJI: ReadonlyArray<[RegExp, Priority]> = [
 ];
 
 /**
- * Identifiers that name an item: `Gap 8`, `REQ-12`, `SEC-3`, `#14`,
- * `Item 2.1`. Plain numbering such as `7.2` is not an id.
+ * Identifiers that name an item: `Gap 8`, `REQ-12`, `SEC-3`, `G-08`,
+ * `R-3.2`, `#14`, `Item 2.1`, also in brackets (`[GAP-8]`). Plain
+ * numbering such as `7.2` is not an id.
  */
-const ID_PATTERN =
-  /^(?<id>(?:gap|item|req|requirement|issue|task|story|feature|finding|risk|action|ticket|todo|step)\s*[-#]?\s*\d+(?:\.\d+)*[a-z]?|[A-Z]{2,6}-\d+|#\d+)\b\s*[:.)\-–—]?\s*/i;
+const ID_WORDS = `gap item req requirement issue task story feature finding
+  risk action ticket todo step`.split(/\s+/);
+const ID =
+  String.raw`(?:${ID_WORDS.join('|')})\s*[-#]?\s*\d+(?:\.\d+)*[a-z]?` +
+  String.raw`|[A-Z]{1,6}-\d+(?:\.\d+)*|#\d+`;
+const ID_PATTERN = new RegExp(
+  String.raw`^(?:\[(?<bracketed>${ID})\]|(?<id>${ID})\b)\s*[:.)\-–—]?\s*`,
+  'i',
+);
 
 const ESTIMATE_UNITS =
   'min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|d|weeks?|wks?|w|sprints?|points?|pts|sp';
@@ -170,7 +178,8 @@ function takeId(text: string): { id: string | null; rest: string } {
   const match = ID_PATTERN.exec(text);
   if (!match?.groups) return { id: null, rest: text };
 
-  const id = match.groups.id.replace(/\s+/g, ' ').replace(/\s*-\s*(?=\d)/, '-');
+  const written = match.groups.id ?? match.groups.bracketed;
+  const id = written.replace(/\s+/g, ' ').replace(/\s*-\s*(?=\d)/, '-');
   const rest = text.slice(match[0].length);
 
   // "Step 3" alone is a title, not an id with an empty title.
