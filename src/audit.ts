@@ -20,6 +20,7 @@ import type { Rule } from './rules/load.js';
 import { SCORE_KIND } from './rules/score-kind.js';
 import { mergeRepeats } from './gaps/repeats.js';
 import { settleClaims } from './judge/claims.js';
+import { rejectTimeBoxes } from './judge/time-boxes.js';
 import { findGapListProblems } from './judge/findings.js';
 import { findNumberingProblems } from './judge/numbering.js';
 import { findSimilarSections } from './judge/similar-sections.js';
@@ -78,6 +79,7 @@ export function audit(
   const index = new PlanIndex(outline, engine.vocabulary);
   const evidence = items.map((item) => engine.evidenceFor(item, index));
   settleClaims(items, evidence);
+  rejectTimeBoxes(evidence, outline.sections);
   const judgements = items.map((item, position) =>
     judgeItem(item, evidence[position], index),
   );
