@@ -24,6 +24,7 @@ describe('rule alias', () => {
     ['OpenTelemetry traces', 'OTel traces'],
     ['On-premises installs', 'On-prem installs'],
     ['Geospatial previews', 'Geo previews'],
+    ['Monitoring requirements', 'Observability requirements'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -97,6 +98,16 @@ describe('rule alias', () => {
         'alias',
         '# Plan\n## Kubernetes upgrades\n',
         '### Gap 1: K8s Secrets\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
+  it('keeps cost monitoring apart from observability alone', () => {
+    expect(
+      ruleSays(
+        'alias',
+        '# Plan\n## Observability\n',
+        '### Gap 1: Cost monitoring\n',
       ).accepted,
     ).toEqual([]);
   });
