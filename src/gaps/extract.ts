@@ -36,8 +36,13 @@ interface Strategy {
  * column does.
  */
 const ITEM_COLUMNS = [
-  /^(gaps?|missing(?: \w+)?|requirements?|items?|features?|components?|capabilit(y|ies)|deliverables?|tasks?|what|sections?|controls?|checks?)$/i,
-  /^(topics?|areas?|descriptions?|summary)$/i,
+  new RegExp(
+    '^(?:gaps?|missing(?: \\w+)?|requirements?|items?|features?|' +
+      'components?|capabilit(?:y|ies)|deliverables?|tasks?|what|' +
+      'sections?|controls?|checks?)$',
+    'i',
+  ),
+  /^(?:topics?|areas?|descriptions?|summary)$/i,
 ];
 
 const PRIORITY_COLUMN = /^(priority|prio|severity|importance|level|moscow)$/i;
@@ -320,8 +325,11 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
  * clause; the rest is its body.
  */
 /** Headings that say the list under them is what is missing. */
-const GAP_GROUP =
-  /^(?:still |what is |what's )?(?:missing|gaps|open gaps|open items|outstanding|to ?do)(?: items)?:?$/i;
+const GAP_GROUP = new RegExp(
+  "^(?:still |what is |what's )?" +
+    '(?:missing|gaps|open gaps|open items|outstanding|to ?do)(?: items)?:?$',
+  'i',
+);
 
 function namesTheGaps(title: string): boolean {
   return GAP_GROUP.test(parseDecoratedTitle(title).title.trim());
