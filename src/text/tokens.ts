@@ -46,10 +46,15 @@ const NEGATING_PREFIX = /\b(non|anti)-(?=\w)/g;
 /**
  * "Out of scope" says the opposite of "scope", as "non-goals" of "goals",
  * but its negation is two stop words: the phrase becomes one word, so that
- * "Out of scope" is never a section about the scope.
+ * "Out of scope" is never a section about the scope. "Not in this
+ * proposal" (or RFC, design, release) says the same of the document: it
+ * is no section about the proposal.
  */
-const NEGATED_SCOPE =
-  /\b(?:out[\s-]+of[\s-]+|not\s+in\s+|outside\s+(?:the\s+)?)scope\b/g;
+const NEGATED_SCOPE = new RegExp(
+  String.raw`\b(?:(?:out[\s-]+of[\s-]+|not\s+in\s+|outside\s+(?:the\s+)?)scope` +
+    String.raw`|not\s+(?:in|part\s+of)\s+this\s+(?:proposal|rfc|design|release|version))\b`,
+  'g',
+);
 
 /**
  * Lower-case words of a title, with punctuation gone and the symbols that

@@ -25,6 +25,7 @@ describe('rule alias', () => {
     ['On-premises installs', 'On-prem installs'],
     ['Geospatial previews', 'Geo previews'],
     ['Monitoring requirements', 'Observability requirements'],
+    ['Non-Goals', 'Not in this proposal'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
@@ -100,6 +101,12 @@ describe('rule alias', () => {
         '### Gap 1: K8s Secrets\n',
       ).accepted,
     ).toEqual([]);
+  });
+
+  it('finds no proposal in "Not in this proposal"', () => {
+    const plan = '# Plan\n## Not in this proposal\nSMS reminders.\n';
+    const result = auditTexts(plan, '### Gap 1: Proposal\n');
+    expect(result.judgements[0].matches).toEqual([]);
   });
 
   it('keeps cost monitoring apart from observability alone', () => {
