@@ -71,6 +71,21 @@ describe('decorated titles', () => {
     expect(parseDecoratedTitle('Alternatives (Optional)').optional).toBe(true);
   });
 
+  it('reads a pointer to another item with a note after a semicolon', () => {
+    const noted = parseDecoratedTitle(
+      'Flight-time legality (same as CR-01; added again by Flight Ops)',
+    );
+    expect([noted.seeAlso, noted.title]).toEqual([
+      'CR-01',
+      'Flight-time legality',
+    ]);
+
+    const different = parseDecoratedTitle(
+      'Dark mode (same as Gap 3, but for mobile)',
+    );
+    expect(different.seeAlso).toBeNull();
+  });
+
   it.each([
     ['Ray Serve — drop', 'Ray Serve'],
     ['Ray Serve (not needed for v1)', 'Ray Serve'],

@@ -80,6 +80,14 @@ const OPTIONAL =
 const SEE_ALSO =
   /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|dup(?:licate)? of|as in|repeats?)\s+(?:row\s+|item\s+)?(?<target>[\w.#-]+(?:\s\d+)?)\s*[)\]]/i;
 
+/**
+ * The same with a note after a semicolon: "(same as CR-01; added again by
+ * Flight Ops)", to a numbered target only ("Gap 4", "4.1", "CR-01"). A
+ * comma may start a difference: "(same as Gap 3, but for mobile)".
+ */
+const SEE_ALSO_WITH_NOTE =
+  /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|repeats?)\s+(?:row\s+|item\s+)?(?<target>[a-z]*[\s#-]?\d[\w.-]*)\s*;[^()[\]]*[)\]]/i;
+
 const BRACKETED_PRIORITY =
   /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
 
@@ -128,8 +136,9 @@ export function parseDecoratedTitle(raw: string): DecoratedTitle {
   const optional = OPTIONAL.test(text);
   text = text.replace(OPTIONAL, ' ');
 
-  const seeAlso = SEE_ALSO.exec(text)?.groups?.target.trim() ?? null;
-  text = text.replace(SEE_ALSO, ' ');
+  const pointer = SEE_ALSO.exec(text) ?? SEE_ALSO_WITH_NOTE.exec(text);
+  const seeAlso = pointer?.groups?.target.trim() ?? null;
+  if (pointer) text = cut(text, pointer.index, pointer[0].length);
 
   const numbering = /^(\d+(?:\.\d+)+|\d+)[.)]?\s/.exec(text)?.[1] ?? null;
   const { id, rest } = takeId(stripNumbering(text));
