@@ -76,17 +76,27 @@ const LEADING_REMOVAL = /^(?:remove|delete|drop)\s+(?=\S)/i;
 const OPTIONAL =
   /[([]\s*optional\s*[)\]]|\boptional\s*:\s*|^optional\b\s*[-–—:]?/i;
 
+/** The words that point to another item: "see", "same as", "again, see". */
+const POINTS_TO =
+  String.raw`(?:again,?\s*)?` +
+  String.raw`(?:see|same as|duplicate of|dup(?:licate)? of|as in|repeats?)\s+` +
+  String.raw`(?:row\s+|item\s+)?`;
+
 /** A pointer to another item, in brackets: "(see Gap 4)", "(again, see 4.1)". */
-const SEE_ALSO =
-  /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|dup(?:licate)? of|as in|repeats?)\s+(?:row\s+|item\s+)?(?<target>[\w.#-]+(?:\s\d+)?)\s*[)\]]/i;
+const SEE_ALSO = new RegExp(
+  String.raw`[([]\s*${POINTS_TO}(?<target>[\w.#-]+(?:\s\d+)?)\s*[)\]]`,
+  'i',
+);
 
 /**
  * The same with a note after a semicolon: "(same as CR-01; added again by
  * Flight Ops)", to a numbered target only ("Gap 4", "4.1", "CR-01"). A
  * comma may start a difference: "(same as Gap 3, but for mobile)".
  */
-const SEE_ALSO_WITH_NOTE =
-  /[([]\s*(?:again,?\s*)?(?:see|same as|duplicate of|repeats?)\s+(?:row\s+|item\s+)?(?<target>[a-z]*[\s#-]?\d[\w.-]*)\s*;[^()[\]]*[)\]]/i;
+const SEE_ALSO_WITH_NOTE = new RegExp(
+  String.raw`[([]\s*${POINTS_TO}(?<target>[a-z]*[\s#-]?\d[\w.-]*)\s*;[^()[\]]*[)\]]`,
+  'i',
+);
 
 const BRACKETED_PRIORITY =
   /[([]\s*(?<level>P[0-3]|critical|high|medium|low)\s*(?:priority)?\s*[)\]]/i;
