@@ -178,12 +178,13 @@ function itemContext(
       tellingStems(reading, plan, limits.minCoverage),
     ),
   );
+  const holding = holdingOnce(plan);
   return {
     heads,
     explained,
     readings,
-    tellingSections: [...telling].map((stem) => plan.sectionsHolding(stem)),
-    reachable: reachableReadings(readings, plan, limits.minCoverage),
+    tellingSections: [...telling].map(holding),
+    reachable: reachableReadings(readings, plan, limits.minCoverage, holding),
     headings: headingsOf(plan),
     limits,
   };
@@ -225,29 +226,36 @@ interface ReachableReading {
 }
 
 /**
+ * PlanIndex.sectionsHolding, asked once per stem for one item: the
+ * telling stems are among the readings' stems, and the plan keeps the
+ * bits of common stems only.
+ */
+function holdingOnce(plan: PlanIndex): (stem: string) => Uint32Array {
+  const known = new Map<string, Uint32Array>();
+  return (stem) => {
+    let bits = known.get(stem);
+    if (bits === undefined) {
+      bits = plan.sectionsHolding(stem);
+      known.set(stem, bits);
+    }
+    return bits;
+  };
+}
+
+/**
  * Each reading as bits to test (see mayCover); a reading without weight
- * can never be covered. The same stem in several readings is looked up
- * once.
+ * can never be covered.
  */
 function reachableReadings(
   readings: { wanted: string[]; total: number }[],
   plan: PlanIndex,
   minCoverage: number,
+  holding: (stem: string) => Uint32Array,
 ): ReachableReading[] {
-  const holding = new Map<string, Uint32Array>();
-  const bitsOf = (stem: string) => {
-    let bits = holding.get(stem);
-    if (bits === undefined) {
-      bits = plan.sectionsHolding(stem);
-      holding.set(stem, bits);
-    }
-    return bits;
-  };
-
   return readings
     .filter(({ total }) => total > 0)
     .map(({ wanted, total }) => ({
-      holding: wanted.map(bitsOf),
+      holding: wanted.map(holding),
       weights: wanted.map((stem) => plan.weight(stem)),
       // The same margin for rounding as in tellingStems.
       enough: minCoverage * total - 1e-9,
