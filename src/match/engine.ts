@@ -5,6 +5,7 @@ import { WORD_WEIGHTS_KIND } from '../rules/word-weights.js';
 import { titleTokens } from '../text/tokens.js';
 import {
   askedTopic,
+  isQuestion,
   participleHead,
   titleCore,
   titleParts,
@@ -60,29 +61,19 @@ export class MatchEngine {
       plain,
       canonical: this.vocabulary.canonicalize(plain),
       ask: this.vocabulary.canonicalTokens(askingText(item.body, item.title)),
-      variants: titleVariants(title)
-        .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
-        .filter((stems) => stems.length > 0),
+      variants: this.readings(titleVariants(title)),
       core:
         core === null ? null : this.vocabulary.canonicalize(titleTokens(core)),
-      subjects: this.readingsOf(participleHead(title)),
-      parts: newInEachClause(this.partsOf(topicParts(title)), title),
-      mentionParts: newInEachClause(this.partsOf(titleParts(title)), title),
+      subjects: this.readings(variantsOf(participleHead(title))),
+      parts: newInEachClause(this.readings(topicParts(title)), title),
+      mentionParts: newInEachClause(this.readings(titleParts(title)), title),
     };
   }
 
-  /** Canonical stems of each part; none for null. */
-  private partsOf(parts: string[] | null): string[][] {
-    return (parts ?? [])
-      .map((part) => this.vocabulary.canonicalize(titleTokens(part)))
-      .filter((stems) => stems.length > 0);
-  }
-
-  /** Canonical stems of each reading of a text; none for null. */
-  private readingsOf(text: string | null): string[][] {
-    if (text === null) return [];
-    return titleVariants(text)
-      .map((reading) => this.vocabulary.canonicalize(titleTokens(reading)))
+  /** Canonical stems of each text that has any; none for null. */
+  private readings(texts: string[] | null): string[][] {
+    return (texts ?? [])
+      .map((text) => this.vocabulary.canonicalize(titleTokens(text)))
       .filter((stems) => stems.length > 0);
   }
 
@@ -98,6 +89,11 @@ export class MatchEngine {
   }
 }
 
+/** The readings of a text (see titleVariants); none for null. */
+function variantsOf(text: string | null): string[] | null {
+  return text === null ? null : titleVariants(text);
+}
+
 /**
  * In a question, a later clause that names again what an earlier one
  * named asks only for what it adds: "What does it depend on, and what
@@ -106,7 +102,7 @@ export class MatchEngine {
  * question. A clause that adds nothing keeps its words.
  */
 function newInEachClause(parts: string[][], title: string): string[][] {
-  if (!title.trim().endsWith('?')) return parts;
+  if (!isQuestion(title)) return parts;
 
   return parts.map((part, position) => {
     const given = new Set(parts.slice(0, position).flat());

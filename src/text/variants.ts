@@ -124,6 +124,11 @@ export function statedRetention(text: string): string {
   return text.replace(KEPT_FOR, 'retention$2');
 }
 
+/** A title that asks a question ("Who can read them?"). */
+export function isQuestion(title: string): boolean {
+  return title.trim().endsWith('?');
+}
+
 /**
  * The noun phrase a request is about, before the participle that says
  * what is to be done with it: "Lawful basis" in "Lawful basis documented
@@ -136,7 +141,7 @@ export function statedRetention(text: string): string {
  * of the question ("How is data encrypted in transit?").
  */
 export function participleHead(title: string): string | null {
-  if (title.trim().endsWith('?')) return null;
+  if (isQuestion(title)) return null;
   const found = PARTICIPLE_CLAUSE.exec(title);
   if (found === null) return null;
 
@@ -235,7 +240,7 @@ export function titleCore(title: string): string | null {
  * part discusses the item in part. Null when there is nothing to split.
  */
 export function titleParts(title: string): string[] | null {
-  const question = title.trim().endsWith('?');
+  const question = isQuestion(title);
   const parts = splitAtCoordination(title).filter(
     (part) => part !== '' && !isLonePredicate(part, question),
   );

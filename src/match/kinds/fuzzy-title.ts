@@ -1,7 +1,11 @@
 import type { Evidence } from '../../model.js';
 import type { ItemTerms, MatcherKind } from '../kind.js';
 import { keepExplainable, sectionEvidence } from '../kind.js';
-import { namesOneInstance, titleParts } from '../../text/variants.js';
+import {
+  isQuestion,
+  namesOneInstance,
+  titleParts,
+} from '../../text/variants.js';
 import type { PlanIndex, SectionTerms } from '../plan-index.js';
 
 interface Thresholds {
@@ -126,10 +130,6 @@ function partsNoWholeMatchCarries(
     if (!carried) uncovered.add(reading);
   }
   return uncovered;
-}
-
-function isQuestion(title: string): boolean {
-  return title.trim().endsWith('?');
 }
 
 /** Whether a heading, in any of its readings, carries a reading of the item. */
