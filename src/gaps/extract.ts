@@ -320,10 +320,6 @@ function findPriorityListItems(document: GapListDocument): ItemDraft[] {
   return drafts;
 }
 
-/**
- * A list item's title is its bold lead-in when it has one, else its first
- * clause; the rest is its body.
- */
 /** Headings that say the list under them is what is missing. */
 const GAP_GROUP = new RegExp(
   "^(?:still |what is |what's )?" +
@@ -352,6 +348,10 @@ function findWholeListItems(document: GapListDocument): ItemDraft[] {
     .map(listItemDraft);
 }
 
+/**
+ * A list item's title is its bold lead-in when it has one, else its first
+ * clause; the rest is its body.
+ */
 function listItemDraft(item: ListItem): ItemDraft {
   const lead = item.children[0];
   const text = lead ? plainText(lead as Nodes) : '';
