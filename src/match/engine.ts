@@ -38,13 +38,17 @@ export class MatchEngine {
     ];
 
     const weights = enabled.filter((rule) => rule.kind === WORD_WEIGHTS_KIND);
-    this.vocabulary = new Vocabulary(synonymGroups, {
-      words: weights.flatMap((rule) => rule.options.genericWords as string[]),
-      weight: Math.min(
-        1,
-        ...weights.map((rule) => rule.options.genericWeight as number),
-      ),
-    });
+    this.vocabulary = new Vocabulary(
+      synonymGroups,
+      {
+        words: weights.flatMap((rule) => rule.options.genericWords as string[]),
+        weight: Math.min(
+          1,
+          ...weights.map((rule) => rule.options.genericWeight as number),
+        ),
+      },
+      weights.flatMap((rule) => rule.options.partHeadings as string[]),
+    );
     this.matchers = enabled.flatMap((rule) => {
       const kind = MATCHER_KINDS.get(rule.kind);
       return kind ? [kind.create(rule.id, rule.options)] : [];

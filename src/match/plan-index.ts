@@ -467,13 +467,20 @@ export class PlanIndex {
       if (parent !== null) terms.parent = this.sections[parent].canonical;
     }
 
+    const parts = this.sections.map(
+      (terms) =>
+        terms.section.parent !== null &&
+        this.vocabulary.namesAPart(terms.section.title),
+    );
     this.outline.blocks.forEach((block, index) => {
       if (block.section === null || REFERENCE_KINDS.has(block.kind)) return;
-      const lead = this.sections[block.section].lead;
-      if (lead.length < LEAD_STEMS)
-        lead.push(
-          ...this.leadTerms(block, index).slice(0, LEAD_STEMS - lead.length),
-        );
+      for (const section of leadsOf(block.section, parts, this.sections)) {
+        const lead = this.sections[section].lead;
+        if (lead.length < LEAD_STEMS)
+          lead.push(
+            ...this.leadTerms(block, index).slice(0, LEAD_STEMS - lead.length),
+          );
+      }
     });
   }
 
@@ -491,6 +498,25 @@ export class PlanIndex {
         this.vocabulary.canonicalTokens(statedRetention(sentence)),
       );
   }
+}
+
+/**
+ * The sections whose lead a block of a section opens or continues: its
+ * own, and its parent's when the section is a part of the parent's text
+ * (see Vocabulary.namesAPart), and so on up.
+ */
+function leadsOf(
+  section: number,
+  parts: boolean[],
+  sections: SectionTerms[],
+): number[] {
+  const leads = [section];
+  let current = section;
+  while (parts[current]) {
+    current = sections[current].section.parent as number;
+    leads.push(current);
+  }
+  return leads;
 }
 
 function addPostings(

@@ -1,4 +1,4 @@
-import { tokens } from '../text/tokens.js';
+import { normalizeTitle, tokens } from '../text/tokens.js';
 
 interface Phrase {
   stems: string[];
@@ -16,15 +16,18 @@ export class Vocabulary {
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
   private readonly generic: Set<string>;
   readonly genericWeight: number;
+  private readonly partHeadings: Set<string>;
 
   /**
    * @param groups synonym groups; the first entry names the group
    * @param generic words that say little about a topic ("strategy",
    *   "management") and count for `weight` of a normal word
+   * @param partHeadings headings that name a part of the text above them
    */
   constructor(
     groups: readonly string[][],
     generic: { words: string[]; weight: number } = { words: [], weight: 1 },
+    partHeadings: readonly string[] = [],
   ) {
     for (const group of groups) this.addGroup(group);
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
@@ -36,6 +39,16 @@ export class Vocabulary {
     }
     this.generic = new Set(generic.words.flatMap((word) => tokens(word)));
     this.genericWeight = generic.weight;
+    this.partHeadings = new Set(partHeadings.map(normalizeTitle));
+  }
+
+  /**
+   * Whether a heading names a part of the text above it rather than a
+   * topic: under "ADR-001: Take the schedule as SSIM files", "Context",
+   * "Decision" and "Consequences" are the record's own text.
+   */
+  namesAPart(title: string): boolean {
+    return this.partHeadings.has(normalizeTitle(title));
   }
 
   /**

@@ -2,7 +2,8 @@ import type { OptionSpecs } from './options.js';
 
 /**
  * The `word-weights` kind holds no matcher: it lists generic words that
- * every title comparison counts for less.
+ * every title comparison counts for less, and headings that name a part
+ * of their parent's text rather than a topic.
  */
 export const WORD_WEIGHTS_KIND = 'word-weights';
 
@@ -11,6 +12,11 @@ export const WORD_WEIGHTS_OPTIONS: OptionSpecs = {
     type: 'string-list',
     default: [],
     doc: 'words that name a kind of thing rather than a topic ("strategy", "plan")',
+  },
+  partHeadings: {
+    type: 'string-list',
+    default: [],
+    doc: 'headings that name a part of the text above them, not a topic ("Context", "Decision")',
   },
   genericWeight: {
     type: 'number',

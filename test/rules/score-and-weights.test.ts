@@ -190,4 +190,30 @@ describe('rules score and word-weights', () => {
       expect(verdictFor('6.2 The 8 supported currencies')).toBe('partial');
     });
   });
+
+  describe('a decision record\'s "Context" and "Decision" are its own text', () => {
+    const verdictFor = (part: string) =>
+      auditTexts(
+        md`
+          # Rostering decisions
+          ## ADR-001: Take the schedule as SSIM files from network planning
+          **Status:** accepted
+          ### ${part}
+          Network planning publishes the seasonal schedule from its own system.
+          A small importer reads each published flight into the database.
+          ## ADR-002: Legality rules as data files
+          The flight-time limits are kept as versioned rule files.
+        `,
+        '| ID | Requirement |\n|---|---|\n' +
+          '| CR-2 | Import the published flight schedule from the network planning system |\n',
+      ).judgements[0].verdict;
+
+    it('finds the item under the record whose context names the rest of it', () => {
+      expect(verdictFor('Context')).toBe('present');
+    });
+
+    it("does not lend a topical subsection's text to the heading above it", () => {
+      expect(verdictFor('Rollout')).toBe('partial');
+    });
+  });
 });
