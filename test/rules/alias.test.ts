@@ -17,6 +17,8 @@ describe('rule alias', () => {
     ['Single sign-on', 'SAML'],
     ['Offline data entry', 'Data entry without a connection'],
     ['Audit trail', 'Audit log'],
+    ['Expense audit trail', 'Expense change log'],
+    ['Audit trail', 'Change history'],
     ['Prometheus HA', 'Highly available Prometheus'],
     ['Future Possibilities', 'Future work'],
     ['Glossary', 'Terminology'],
@@ -187,6 +189,18 @@ describe('rule alias', () => {
         Behind a flag.
       `,
       '## P1\n1. Quarterly access audit.\n',
+    );
+    expect(result.judgements[0].verdict).toBe('missing');
+  });
+
+  it('does not read a release changelog as an audit trail', () => {
+    const result = auditTexts(
+      md`
+        # Plan
+        ## Changelog and release notes
+        Each release lists what changed for users.
+      `,
+      '### Gap 1: Audit trail\n',
     );
     expect(result.judgements[0].verdict).toBe('missing');
   });
