@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 246 / 335, holdout: 110 / 224 };
+const LAST_MEASURED = { dev: 247 / 335, holdout: 110 / 224 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */
@@ -26,14 +26,12 @@ const KNOWN_FALSE_PRESENT = [
   'dev/18-design-system-v2:72 verdict present (136-140), expected missing',
   'dev/25-library-elending-lep:52 verdict present (144-151), expected missing',
   'dev/26-windfarm-scada-masterplan:39 verdict present (215-223), expected missing',
-  'dev/27-crew-rostering-adrs:19 verdict duplicate (196-206, 207-222), expected missing',
   'holdout/08-data-pipeline:68 verdict present (138-144), expected missing',
   'holdout/09-game:27 verdict present (44-63), expected partial',
   'holdout/21-hotel-pms:25 verdict present (144-151), expected partial',
   'holdout/28-water-ami-rollout:49 verdict present (224-229), expected missing',
   'holdout/28-water-ami-rollout:59 verdict present (194-201), expected partial',
   'holdout/29-fare-capping-design:70 verdict present (71-77), expected missing',
-  'holdout/30-museum-digitisation:26 verdict present (146-153), expected missing',
 ];
 
 describe('labelled corpus', () => {

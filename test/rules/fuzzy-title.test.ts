@@ -50,6 +50,38 @@ describe('rule fuzzy-title', () => {
     expect(says.accepted).toEqual([]);
   });
 
+  describe('one part of a coordinated title', () => {
+    const PLAN = md`
+      # Crew rostering decisions
+      ## ADR-010: Train the cost weights on past rosters
+      Planners' edits to past rosters tune the solver's cost weights.
+      ## Rationale and options
+      ### Alternatives considered
+      A greedy builder was tried first.
+    `;
+
+    it('is no match under a heading that shares it and is about more', () => {
+      const says = ruleSays(
+        'fuzzy-title',
+        PLAN,
+        '### Gap 1: Training and qualification currency\n',
+      );
+      expect(says.accepted).toEqual([]);
+      expect(says.rejected).toContain(
+        'ADR-010: Train the cost weights on past rosters',
+      );
+    });
+
+    it('is a match under a heading about that part alone', () => {
+      const says = ruleSays(
+        'fuzzy-title',
+        PLAN,
+        '### Gap 1: Benchmarks and alternatives\n',
+      );
+      expect(says.accepted).toEqual(['Alternatives considered']);
+    });
+  });
+
   it('still takes a "Topic: detail" heading for its topic when the number agrees', () => {
     const says = ruleSays(
       'fuzzy-title',

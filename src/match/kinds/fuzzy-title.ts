@@ -13,6 +13,7 @@ interface Thresholds {
   removalItemCoverage: number;
   minOwnCoverage: number;
   minSectionCoverage: number;
+  minPartSectionCoverage: number;
   parentCredit: number;
   leadCredit: number;
   maxConfidence: number;
@@ -29,7 +30,8 @@ interface Thresholds {
  * - the heading itself must carry a good part of it (the parent alone is
  *   not enough);
  * - most of the heading must be explained by the item's title or what it
- *   asks for (so a heading about something larger is not a match).
+ *   asks for (so a heading about something larger is not a match), and
+ *   more of it for one part of a coordinated title.
  */
 export const fuzzyTitleKind: MatcherKind = {
   kind: 'fuzzy-title',
@@ -51,6 +53,10 @@ export const fuzzyTitleKind: MatcherKind = {
     minSectionCoverage: share(
       0.15,
       "share of the heading's weight the item must explain",
+    ),
+    minPartSectionCoverage: share(
+      0.5,
+      'the same for one part of a title that is no question: the heading must be about that part',
     ),
     parentCredit: share(
       0.6,
@@ -185,6 +191,8 @@ interface Reading {
    * description match.
    */
   part: boolean;
+  /** A part of a coordinated title, rather than the subject of a request. */
+  coordinated: boolean;
   total: number;
   /** Its heaviest stems: one, or several on a tie. */
   telling: string[];
@@ -200,15 +208,24 @@ function prepareReadings(item: ItemTerms, plan: PlanIndex): Reading[] {
   ]);
 
   const readings = [
-    ...item.variants.map((stems) => ({ stems, part: false })),
-    ...item.parts.map((stems) => ({ stems, part: true })),
-    ...item.subjects.map((stems) => ({ stems, part: true })),
+    ...item.variants.map((stems) => ({
+      stems,
+      part: false,
+      coordinated: false,
+    })),
+    ...item.parts.map((stems) => ({ stems, part: true, coordinated: true })),
+    ...item.subjects.map((stems) => ({
+      stems,
+      part: true,
+      coordinated: false,
+    })),
   ];
-  return readings.map(({ stems, part }) => {
+  return readings.map(({ stems, part, coordinated }) => {
     const wanted = new Set(stems);
     return {
       wanted,
       part,
+      coordinated,
       total: plan.totalWeight(wanted),
       telling: mostTelling(wanted, plan),
       explained,
@@ -348,7 +365,7 @@ function measureOverlap(
     tellingFound &&
     itemCoverage >= minItemCoverage &&
     ownCoverage >= limits.minOwnCoverage &&
-    sectionCoverage >= limits.minSectionCoverage;
+    sectionCoverage >= minSectionCoverageOf(item, reading, limits);
   const confidence = round(
     limits.maxConfidence * itemCoverage * (0.6 + 0.4 * sectionCoverage),
   );
@@ -365,6 +382,24 @@ function measureOverlap(
     oneInstance: false,
     confidence,
   };
+}
+
+/**
+ * How much of the heading the item must explain. One part of a
+ * coordinated title that is no question ("Training" of "Training and
+ * qualification currency") is one word or two of a longer topic: a
+ * heading that shares them and says more ("Train the cost weights on
+ * past rosters") is about something else. The clauses of a question ask
+ * each their own thing and need no more than the whole title.
+ */
+function minSectionCoverageOf(
+  item: ItemTerms,
+  reading: Reading,
+  limits: Thresholds,
+): number {
+  return reading.coordinated && !isQuestion(item.item.title)
+    ? limits.minPartSectionCoverage
+    : limits.minSectionCoverage;
 }
 
 /** The share of the weight of `stems` that the item explains. */
