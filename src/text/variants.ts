@@ -107,9 +107,13 @@ const DURATION =
   '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)' +
   '\\s+(?:days?|weeks?|months?|years?)';
 
-/** "Logs are kept for 14 days", "retained for 30 days": a retention. */
+/**
+ * "Logs are kept for 14 days", "retained for 30 days", "kept for at least
+ * seven years": a retention.
+ */
 const KEPT_FOR = new RegExp(
-  `\\b(${KEPT})(\\s+(?:for|up to|no longer than)\\s+(?:up to\\s+)?${DURATION})`,
+  `\\b(${KEPT})(\\s+(?:for|up to|no longer than)\\s+` +
+    `(?:(?:up to|at least|at most|a minimum of|a maximum of)\\s+)?${DURATION})`,
   'gi',
 );
 

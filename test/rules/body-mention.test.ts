@@ -154,6 +154,14 @@ describe('rule body-mention', () => {
       ).toBe('partial');
     });
 
+    it('reads "kept for at least seven years" as a retention too', () => {
+      expect(
+        verdictFor(
+          'Shadow scores are logged with a hashed user id and kept for at least seven years.',
+        ),
+      ).toBe('partial');
+    });
+
     it('does not read "kept" without a span of time as a retention', () => {
       expect(
         verdictFor(

@@ -216,33 +216,4 @@ describe('rules score and word-weights', () => {
       expect(verdictFor('Rollout')).toBe('partial');
     });
   });
-
-  describe('"meets" ties a requirement to a rule, it is not its topic', () => {
-    const verdictFor = (sentence: string) =>
-      auditTexts(
-        md`
-          # Crew rostering decisions
-          ## ADR-006: Keep every roster change as an event
-          The current roster is a projection of the events. ${sentence}
-          ## ADR-007: Recovery solver for the day of operations
-          Cancellations are repaired within minutes.
-        `,
-        '| ID | Requirement |\n|---|---|\n' +
-          "| CR-14 | Data retention that meets the authority's record-keeping rules |\n",
-      ).judgements[0].verdict;
-
-    it('finds the item in a sentence about keeping records for the authority', () => {
-      expect(
-        verdictFor(
-          "Events are kept for at least seven years, which covers the authority's record-keeping rules.",
-        ),
-      ).toBe('partial');
-    });
-
-    it('does not find it in a sentence that only meets the authority', () => {
-      expect(
-        verdictFor("The solver meets the authority's rules on rest."),
-      ).toBe('missing');
-    });
-  });
 });
