@@ -21,6 +21,11 @@ export interface FixRequest {
   chosen: Judgement[];
   template: string;
   rules: Rule[];
+  /**
+   * Add a stub too for an item the other stubs make missing (see
+   * buildFix); off when the user picked the items.
+   */
+  followNewlyMissing?: boolean;
 }
 
 /** One stub as it will be written. */
@@ -42,6 +47,8 @@ export interface FixOutcome {
   leftOut: Array<{ judgement: Judgement; reason: string }>;
   /** Other items whose verdict the stubs change, such as present to duplicate. */
   sideEffects: Array<{ judgement: Judgement; before: string; after: string }>;
+  /** Items given a stub because the other stubs made them missing. */
+  followed: Judgement[];
 }
 
 type Draft = Pick<FixOutcome, 'stubs' | 'edits' | 'text'>;
@@ -53,17 +60,25 @@ type Failure = FixOutcome['leftOut'][number];
  * audit it again (every stub is found). A stub that fails is left out and
  * the rest planned again, so `fix` never writes a stub that the next run
  * would not recognise and add a second time.
+ *
+ * New headings change how rare each word of the plan's titles is, so the
+ * stubs can make a merely mentioned item missing ("Ledger export
+ * retention", named in a sentence, once "Ledger reconciliation" joins the
+ * "Ledger" heading). Unless the user picked the items, such an item gets
+ * a stub as well, or the next run would add it.
  */
 export function buildFix(request: FixRequest): FixOutcome {
   const plan = request.result.plan;
   const outline = buildOutline(plan);
   const tree = parseMarkdown(plan);
   const leftOut: Failure[] = [];
+  const followed: Judgement[] = [];
   let chosen = request.chosen;
 
   for (;;) {
     const draft = draftStubs(request, chosen, outline, tree);
-    if (draft.stubs.length === 0) return { ...draft, leftOut, sideEffects: [] };
+    if (draft.stubs.length === 0)
+      return { ...draft, leftOut, sideEffects: [], followed: [] };
 
     const after = sourceFromText(plan.path, draft.text);
     const structural = structuralFailures(
@@ -80,16 +95,58 @@ export function buildFix(request: FixRequest): FixOutcome {
       : structural;
 
     if (again && failures.length === 0) {
-      return {
-        ...draft,
-        leftOut,
-        sideEffects: sideEffects(request.result, again, draft),
-      };
+      const newly = request.followNewlyMissing
+        ? madeMissing(request.result, again, chosen, leftOut)
+        : [];
+      if (newly.length === 0) {
+        return {
+          ...draft,
+          leftOut,
+          sideEffects: sideEffects(request.result, again, draft),
+          followed: followed.filter((judgement) => chosen.includes(judgement)),
+        };
+      }
+      followed.push(...newly);
+      chosen = inGapListOrder(request.result, [...chosen, ...newly]);
+      continue;
     }
     leftOut.push(...failures);
     const failed = new Set(failures.map((failure) => failure.judgement));
     chosen = chosen.filter((judgement) => !failed.has(judgement));
   }
+}
+
+/**
+ * Required items that were not missing before the stubs and are after
+ * them, other than those chosen or given up on. Each item is added at
+ * most once: one that then fails is left out, and stays out.
+ */
+function madeMissing(
+  before: AuditResult,
+  after: AuditResult,
+  chosen: Judgement[],
+  leftOut: Failure[],
+): Judgement[] {
+  const settled = new Set([
+    ...chosen,
+    ...leftOut.map((failure) => failure.judgement),
+  ]);
+  return before.judgements.filter(
+    (judgement) =>
+      !settled.has(judgement) &&
+      !judgement.item.remove &&
+      !judgement.item.optional &&
+      judgement.verdict !== 'missing' &&
+      verdictAfter(before, after, judgement).verdict === 'missing',
+  );
+}
+
+function inGapListOrder(
+  result: AuditResult,
+  judgements: Judgement[],
+): Judgement[] {
+  const wanted = new Set(judgements);
+  return result.judgements.filter((judgement) => wanted.has(judgement));
 }
 
 function draftStubs(

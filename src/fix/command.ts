@@ -151,6 +151,7 @@ async function runFix(
     chosen,
     template: settings.template,
     rules,
+    followNewlyMissing: options.only.length === 0 && !options.interactive,
   });
 
   io.stderr(formatFixNotes(selection.skipped, outcome));

@@ -24,6 +24,12 @@ export function formatFixNotes(
       `${TOOL}: ${label(judgement)}: left out, ${reason}; add it by hand`,
     );
   }
+  for (const judgement of outcome.followed) {
+    lines.push(
+      `${TOOL}: note: ${label(judgement)} gets a stub too: ` +
+        `the other stubs leave it missing (it was ${judgement.verdict})`,
+    );
+  }
   for (const change of outcome.sideEffects) {
     lines.push(
       `${TOOL}: note: the stubs change ${label(change.judgement)} ` +

@@ -168,6 +168,67 @@ describe('buildFix', () => {
     ]);
   });
 
+  describe('an item the other stubs make missing', () => {
+    // "Ledger export retention" is named in a sentence; the stub
+    // "Ledger reconciliation" makes "ledger" a word of two headings, and
+    // the sentence no longer names enough of the item.
+    const plan = md`
+      # Billing plan
+
+      ## Ledger
+
+      Every charge is booked twice.
+
+      ## Reports
+
+      The ledger export runs nightly for finance.
+    `;
+    const gaps = md`
+      # Gaps
+
+      ### Gap 1: Ledger export retention
+
+      ### Gap 2: Ledger reconciliation
+    `;
+    const result = auditTexts(plan, gaps);
+    const fix = (followNewlyMissing: boolean) =>
+      buildFix({
+        result,
+        chosen: [result.judgements[1]],
+        template: DEFAULT_STUB_TEMPLATE,
+        rules: RULES,
+        followNewlyMissing,
+      });
+
+    it('gets a stub too, so nothing is left missing', () => {
+      expect(result.judgements.map((judgement) => judgement.verdict)).toEqual([
+        'partial',
+        'missing',
+      ]);
+      const outcome = fix(true);
+
+      expect(outcome.stubs.map((stub) => stub.judgement.item.id)).toEqual([
+        'Gap 1',
+        'Gap 2',
+      ]);
+      expect(outcome.followed.map((judgement) => judgement.item.id)).toEqual([
+        'Gap 1',
+      ]);
+      expect(missingAfter(outcome.text, gaps)).toEqual([]);
+    });
+
+    it('is only reported when the user picked the items', () => {
+      const outcome = fix(false);
+
+      expect(outcome.stubs.map((stub) => stub.judgement.item.id)).toEqual([
+        'Gap 2',
+      ]);
+      expect(outcome.sideEffects).toMatchObject([
+        { before: 'partial', after: 'missing' },
+      ]);
+    });
+  });
+
   it('leaves out a stub the audit would not recognise, so no run adds it twice', () => {
     // Without matching rules the second audit finds no stub at all: every
     // item must be left out rather than written.

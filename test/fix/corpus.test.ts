@@ -35,6 +35,7 @@ function fixOnce(planText: string, gapText: string) {
       chosen,
       template: DEFAULT_STUB_TEMPLATE,
       rules: RULES,
+      followNewlyMissing: true,
     }),
   };
 }
