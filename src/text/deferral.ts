@@ -19,3 +19,17 @@ export function sentences(text: string): string[] {
 export function defers(text: string): boolean {
   return DEFERRAL.test(text);
 }
+
+/** Words that say a thing is being taken away, not kept. */
+const REMOVAL =
+  /\b(?:no longer|not (?:be )?(?:migrated|carried over|kept|renewed)|switched off|turned off|decommissioned|retired|phased out|(?:goes|go|went) back to|handed back|returned to)\b/i;
+
+/**
+ * True when a text says a thing is going away ("Day tickets are no longer
+ * printed on paper; the old ticket printers go back to the leasing
+ * company"): for an item the gap list asks to remove, it is the removal
+ * itself, not a place where the plan still has the thing.
+ */
+export function statesRemoval(text: string): boolean {
+  return REMOVAL.test(text);
+}

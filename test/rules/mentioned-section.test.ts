@@ -33,6 +33,38 @@ describe('rule mentioned-section', () => {
     expect(auditTexts(text, GAPS).judgements[0].verdict).toBe('partial');
   });
 
+  describe('for an item to remove', () => {
+    const removalCheck = (sentence: string) =>
+      auditTexts(
+        md`
+          # Lift access launch
+          ## 5.3 Ticket offices and kiosks
+          Four ticket offices sell and reload cards. ${sentence}
+          ## 5.4 Gates
+          Readers open the gate in under a second.
+        `,
+        '## Remove\n* **Paper day-ticket printers at the ticket windows**\n',
+      ).judgements[0];
+
+    it('does not take a sentence that says the thing is going away', () => {
+      const judgement = removalCheck(
+        'Day tickets are no longer printed on paper; the old ticket printers go back to the leasing company.',
+      );
+      expect(judgement.matches).toEqual([]);
+      expect(judgement.passed).toBe(true);
+    });
+
+    it('takes a sentence that says the plan still has it', () => {
+      const judgement = removalCheck(
+        'Day tickets are printed on paper by the ticket printers at each window.',
+      );
+      expect(judgement.matches.map((match) => match.title)).toEqual([
+        '5.3 Ticket offices and kiosks',
+      ]);
+      expect(judgement.passed).toBe(false);
+    });
+  });
+
   it("does not take the document's title section for a word of its title", () => {
     // Every section of a launch plan is about the launch: "launch" in the
     // title names no section, and the title's section is the whole plan.

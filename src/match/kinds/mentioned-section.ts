@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model.js';
 import { REFERENCE_KINDS } from '../../model.js';
-import { defers } from '../../text/deferral.js';
+import { defers, statesRemoval } from '../../text/deferral.js';
 import { namesOneInstance } from '../../text/variants.js';
 import type { MatcherKind } from '../kind.js';
 import { confidenceOption, sectionEvidence } from '../kind.js';
@@ -41,7 +41,10 @@ export const mentionedSectionKind: MatcherKind = {
         const itemWords = new Set(item.canonical);
         const mentions = mentionsBySection(
           plan,
-          mentioningBlocks(item, plan, minCoverage, slack),
+          mentioningBlocks(item, plan, minCoverage, slack).filter(
+            (block) =>
+              !item.item.remove || !statesRemoval(plan.block(block).text),
+          ),
         );
         const evidence: Evidence[] = [];
 
