@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 273 / 392, holdout: 110 / 224 };
+const LAST_MEASURED = { dev: 276 / 392, holdout: 110 / 224 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */
@@ -35,7 +35,6 @@ const KNOWN_FALSE_PRESENT = [
   'holdout/09-game:27 verdict present (44-63), expected partial',
   'holdout/21-hotel-pms:25 verdict present (144-151), expected partial',
   'holdout/28-water-ami-rollout:49 verdict present (224-229), expected missing',
-  'holdout/28-water-ami-rollout:59 verdict present (194-201), expected partial',
   'holdout/29-fare-capping-design:70 verdict present (71-77), expected missing',
 ];
 

@@ -149,8 +149,19 @@ export function tokens(text: string): string[] {
 }
 
 /**
- * Stems of a title that may open with a verb of intent: "Set up CI" and
- * "CI" ask for the same section.
+ * Nouns of connection that end a title naming what is connected: "Truck
+ * Appointment System Integration" is about the appointment system, as its
+ * section "TAS slot check" is. Only dropped at the end: in "Integration
+ * tests" the word says which tests.
+ */
+const CONNECTION_NOUNS = new Set(
+  'integration integrations interface interfaces'.split(' '),
+);
+
+/**
+ * Stems of a title that may open with a verb of intent and end with a
+ * noun of connection: "Set up CI" and "CI" ask for the same section, and
+ * so do "SSO integration" and "SSO".
  */
 export function titleTokens(text: string): string[] {
   const all = words(text).filter((word) => !STOP_WORDS.has(word));
@@ -158,7 +169,10 @@ export function titleTokens(text: string): string[] {
   while (start < all.length - 1 && INTENT_VERBS.has(all[start])) start++;
   if (all[start] === 'up' && start > 0) start++;
 
-  return all.slice(start).map(stem);
+  let end = all.length;
+  if (end - start > 1 && CONNECTION_NOUNS.has(all[end - 1])) end--;
+
+  return all.slice(start, end).map(stem);
 }
 
 /** A canonical form for comparing whole titles. */

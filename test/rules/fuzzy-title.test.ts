@@ -50,6 +50,33 @@ describe('rule fuzzy-title', () => {
     expect(says.accepted).toEqual([]);
   });
 
+  describe('a noun of connection at the end of a title', () => {
+    const PLAN = md`
+      # Crew rostering plan
+      ## 4. Payroll export
+      Duty hours go to payroll every month.
+      ## 5. Booking API
+      The booking API takes hotel reservations.
+    `;
+
+    it('is set aside: the integration is about what it connects', () => {
+      const says = ruleSays(
+        'fuzzy-title',
+        PLAN,
+        '### Gap 1: Payroll Integration\n',
+      );
+      expect(says.accepted).toEqual(['4. Payroll export']);
+    });
+
+    it('still says which tests integration tests are', () => {
+      const result = auditTexts(
+        PLAN,
+        '### Gap 1: Integration tests for the booking API\n',
+      );
+      expect(result.judgements[0].verdict).toBe('missing');
+    });
+  });
+
   describe('one part of a coordinated title', () => {
     const PLAN = md`
       # Crew rostering decisions
