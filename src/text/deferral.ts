@@ -21,8 +21,23 @@ export function defers(text: string): boolean {
 }
 
 /** Words that say a thing is being taken away, not kept. */
-const REMOVAL =
-  /\b(?:no longer|not (?:be )?(?:migrated|carried over|kept|renewed)|switched off|turned off|decommissioned|retired|phased out|(?:goes|go|went) back to|handed back|returned to)\b/i;
+const REMOVAL = new RegExp(
+  '\\b(?:' +
+    [
+      'no longer',
+      'not (?:be )?(?:migrated|carried over|kept|renewed)',
+      'switched off',
+      'turned off',
+      'decommissioned',
+      'retired',
+      'phased out',
+      '(?:goes|go|went) back to',
+      'handed back',
+      'returned to',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
 
 /**
  * True when a text says a thing is going away ("Day tickets are no longer
