@@ -102,8 +102,34 @@ function shortStem(word: string): string {
   const porter = stemmer(americanSpelling(word));
   const meeting =
     porter.length >= 6 && porter.endsWith('i') ? porter.slice(0, -1) : porter;
-  return meeting.slice(0, STEM_LENGTH);
+  return (VERB_OF_NOUN.get(meeting) ?? meeting).slice(0, STEM_LENGTH);
 }
+
+/**
+ * Nouns whose stem Porter leaves apart from their verb's, by the verb
+ * they name: "decision" and "decide", "recovery" and "recover". Only
+ * pairs of one meaning are listed: "production" (also "product"),
+ * "application" (software) and "reception" (a front desk) are not.
+ */
+const VERB_OF_NOUN = new Map(
+  Object.entries({
+    decis: 'decid',
+    inclus: 'includ',
+    exclus: 'exclud',
+    conclus: 'conclud',
+    permiss: 'permit',
+    submiss: 'submit',
+    admiss: 'admit',
+    descript: 'describ',
+    assumpt: 'assum',
+    consumpt: 'consum',
+    reduct: 'reduc',
+    explan: 'explain',
+    recover: 'recov',
+    deliver: 'deliv',
+    discover: 'discov',
+  }),
+);
 
 /**
  * Short British spellings that no suffix rule can tell from other words:

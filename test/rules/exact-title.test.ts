@@ -66,6 +66,29 @@ describe('rule exact-title', () => {
     expect(says.accepted).toEqual([heading]);
   });
 
+  it.each([
+    ['Gate decisions', 'Gate decides'],
+    ['Disaster recovery', 'Disaster recover'],
+    ['Metadata description', 'Metadata described'],
+  ])('reads the noun "%s" as its verb in "%s"', (item, heading) => {
+    const says = ruleSays(
+      'exact-title',
+      `# Plan\n## ${heading}\n## Other\n`,
+      `# T\n## ${item}\n## Other\n`,
+    );
+    expect(says.accepted).toEqual([heading]);
+  });
+
+  it('keeps a noun of another meaning apart from the verb: an application is not applied', () => {
+    expect(
+      ruleSays(
+        'exact-title',
+        '# Plan\n## Apply logs\n',
+        '# T\n## Application logs\n## Other\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
   it('changes only the listed British words: a tour is no Tor', () => {
     expect(
       ruleSays(
