@@ -28,6 +28,10 @@ describe('rule alias', () => {
     ['Geospatial previews', 'Geo previews'],
     ['Monitoring requirements', 'Observability requirements'],
     ['Non-Goals', 'Not in this proposal'],
+    ['Overview', 'Summary'],
+    ['Timeline', 'Schedule'],
+    ['Role-based permissions', 'Roles and permissions'],
+    ['RBAC', 'Roles and access'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
