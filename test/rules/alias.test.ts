@@ -32,6 +32,7 @@ describe('rule alias', () => {
     ['Timeline', 'Schedule'],
     ['Role-based permissions', 'Roles and permissions'],
     ['RBAC', 'Roles and access'],
+    ['Alternatives considered', 'Other options'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
