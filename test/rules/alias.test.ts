@@ -33,6 +33,8 @@ describe('rule alias', () => {
     ['Role-based permissions', 'Roles and permissions'],
     ['RBAC', 'Roles and access'],
     ['Alternatives considered', 'Other options'],
+    ['Rollout plan', 'Going live'],
+    ['Security considerations', 'Threat model'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
