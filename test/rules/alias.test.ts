@@ -35,6 +35,8 @@ describe('rule alias', () => {
     ['Alternatives considered', 'Other options'],
     ['Rollout plan', 'Going live'],
     ['Security considerations', 'Threat model'],
+    ['System context diagram', 'Architecture'],
+    ['Demand cap', 'Demand limit'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
