@@ -5,6 +5,7 @@ import { parseDecoratedTitle } from '../text/decorations.js';
 import { defers, sentences } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
 import {
+  answeredTopic,
   askedTopic,
   headingTopic,
   statedRetention,
@@ -342,7 +343,7 @@ export class PlanIndex {
 
   private termsOf(section: Section): SectionTerms {
     const decorated = parseDecoratedTitle(section.title);
-    const asked = askedTopic(decorated.title);
+    const asked = answeredTopic(askedTopic(decorated.title));
     const plain = titleTokens(asked);
     const topic = headingTopic(asked);
 

@@ -102,6 +102,23 @@ function agentNoun(verb: string): string {
  */
 const WHY_NOT = /\bwhy not\b/gi;
 
+/**
+ * "Why auto-borrow", "Why now": not "Why not Kafka", which weighs an
+ * alternative, nor "Why this design?", which argues a choice.
+ */
+const WHY_HEADING =
+  /^\s*why\s+(?!not\b)(?!(?:this|the|our)\s+(?:design|approach|choice|option|solution)\b)/i;
+
+/**
+ * What a heading gives, as a template would name it: a heading that asks
+ * why something is wanted ("Why auto-borrow") gives its motivation, the
+ * section a template's "Motivation" asks for. Only headings are read so:
+ * a gap item that asks why wants the answer, not a section of that name.
+ */
+export function answeredTopic(heading: string): string {
+  return heading.replace(WHY_HEADING, 'motivation: ');
+}
+
 /** A span of time a text may give in figures or in words. */
 const DURATION =
   '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety)' +

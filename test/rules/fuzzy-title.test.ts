@@ -50,6 +50,34 @@ describe('rule fuzzy-title', () => {
     expect(says.accepted).toEqual([]);
   });
 
+  describe('a heading that asks why', () => {
+    const PLAN = (heading: string) => md`
+      # Auto-borrow enhancement proposal
+      ## ${heading}
+      Patrons miss holds they never collect.
+      ## Proposal
+      Borrow the e-book when the hold fills.
+    `;
+
+    it('gives the motivation a template asks for', () => {
+      const says = ruleSays(
+        'fuzzy-title',
+        PLAN('Why auto-borrow'),
+        '## Motivation\n## Summary\n',
+      );
+      expect(says.accepted).toEqual(['Why auto-borrow']);
+    });
+
+    it('is no motivation when it argues a design', () => {
+      const says = ruleSays(
+        'fuzzy-title',
+        PLAN('Why this design? (Alternatives considered)'),
+        '## Motivation\n## Summary\n',
+      );
+      expect(says.accepted).toEqual([]);
+    });
+  });
+
   describe('a noun of connection at the end of a title', () => {
     const PLAN = md`
       # Crew rostering plan
