@@ -37,6 +37,10 @@ describe('rule alias', () => {
     ['Security considerations', 'Threat model'],
     ['System context diagram', 'Architecture'],
     ['Demand cap', 'Demand limit'],
+    ['Goals', 'What success looks like'],
+    ['Rollback', 'Reverting'],
+    ['Cost', 'Spend'],
+    ['Rollout plan', 'Staged deployment'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
