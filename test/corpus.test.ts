@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 344 / 508, holdout: 142 / 282 };
+const LAST_MEASURED = { dev: 345 / 508, holdout: 143 / 282 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */

@@ -41,6 +41,7 @@ describe('rule alias', () => {
     ['Rollback', 'Reverting'],
     ['Cost', 'Spend'],
     ['Rollout plan', 'Staged deployment'],
+    ['Temperature alarms', 'Temperature alerts'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
