@@ -108,8 +108,8 @@ function shortStem(word: string): string {
 /**
  * Nouns whose stem Porter leaves apart from their verb's, by the verb
  * they name: "decision" and "decide", "recovery" and "recover". Only
- * pairs of one meaning are listed: "production" (also "product"),
- * "application" (software) and "reception" (a front desk) are not.
+ * pairs of one meaning are listed: "application" (software) and
+ * "reception" (a front desk) are not.
  */
 const VERB_OF_NOUN = new Map(
   Object.entries({
