@@ -221,6 +221,24 @@ describe('gap items', () => {
     expect(brief(text).map(({ title }) => title)).toEqual(['Rate limiting']);
   });
 
+  it('reads a row whose struck title a note follows as a removal', () => {
+    const text = md`
+      # Requirements
+
+      | ID | Requirement | Priority |
+      |----|-------------|----------|
+      | IR-17 | Over-the-air firmware updates | P2 |
+      | ~~IR-18~~ | ~~Drone NDVI imagery overlays~~ — cut at the workshop | ~~P3~~ |
+      | IR-19 | Export as ~~PDF~~ CSV files for the agronomists | P1 |
+    `;
+
+    expect(brief(text).map(({ id, remove }) => [id, remove])).toEqual([
+      ['IR-17', false],
+      ['IR-18', true],
+      ['IR-19', false],
+    ]);
+  });
+
   it('reads a lone title with a project code as the title of its table', () => {
     const text = md`
       # NEPHRO-3 data capture: requirements

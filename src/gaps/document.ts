@@ -61,7 +61,12 @@ export function ancestorTitles(
   return titles;
 }
 
-/** True when the node's visible text is mostly struck through. */
+/**
+ * True when the node's visible text is mostly struck through, or when it
+ * opens with struck text that a note follows after a dash: in
+ * "~~Drone NDVI imagery overlays~~ — cut at the workshop" the item is
+ * struck and the rest says why.
+ */
 export function isStruckThrough(node: Nodes): boolean {
   let struck = 0;
   let total = 0;
@@ -71,5 +76,21 @@ export function isStruckThrough(node: Nodes): boolean {
     total += length;
     if (parent?.type === 'delete') struck += length;
   });
-  return total > 0 && struck / total > 0.6;
+  if (total === 0) return false;
+  return struck / total > 0.6 || opensStruckWithNote(node);
+}
+
+/** A note after struck text: a dash, then anything. */
+const NOTE_AFTER = /^\s*[—–-]\s/;
+
+function opensStruckWithNote(node: Nodes): boolean {
+  if (!('children' in node)) return false;
+  const [first, second] = node.children.filter(
+    (child) => !(child.type === 'text' && child.value.trim() === ''),
+  );
+  return (
+    first?.type === 'delete' &&
+    second?.type === 'text' &&
+    NOTE_AFTER.test(second.value)
+  );
 }
