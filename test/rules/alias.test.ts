@@ -42,6 +42,10 @@ describe('rule alias', () => {
     ['Cost', 'Spend'],
     ['Rollout plan', 'Staged deployment'],
     ['Temperature alarms', 'Temperature alerts'],
+    ['Testing strategy', 'Verification'],
+    ['Rollout plan', 'Cut-over plan'],
+    ['Rollback', 'Going back'],
+    ['On-call', 'Duty rota'],
   ])('reads "%s" and "%s" as the same title', (item, heading) => {
     const says = ruleSays(
       'alias',
