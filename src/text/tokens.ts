@@ -57,6 +57,14 @@ const NEGATED_SCOPE = new RegExp(
 );
 
 /**
+ * Compounds that open with a particle which is also a stop word: "on
+ * call" and "on-call" are one word, not "call" ("API calls" is no on-call
+ * rota), as are "on prem" and "on-premises".
+ */
+const ON_CALL = /\bon[\s-]+call\b/g;
+const ON_PREMISES = /\bon[\s-]+prem(?:ise|ises)?\b/g;
+
+/**
  * Lower-case words of a title, with punctuation gone and the symbols that
  * stand for words spelled out (`&` and `+` are "and", W&B stays one word).
  */
@@ -66,6 +74,8 @@ export function words(text: string): string[] {
     .toLowerCase()
     .replace(NEGATING_PREFIX, '$1')
     .replace(PARTICLE_COMPOUND, '$1$2')
+    .replace(ON_CALL, 'oncall')
+    .replace(ON_PREMISES, 'onprem')
     .replace(NEGATED_SCOPE, 'outofscope')
     .replace(/(\w)&(\w)/g, '$1$2')
     .replace(/[&+]/g, ' and ')

@@ -70,6 +70,8 @@ describe('rule exact-title', () => {
     ['Gate decisions', 'Gate decides'],
     ['Disaster recovery', 'Disaster recover'],
     ['Metadata description', 'Metadata described'],
+    ['On-premises installs', 'On-prem installs'],
+    ['On-call rota', 'On call rota'],
   ])('reads the noun "%s" as its verb in "%s"', (item, heading) => {
     const says = ruleSays(
       'exact-title',
