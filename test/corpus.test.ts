@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 374 / 567, holdout: 169 / 340 };
+const LAST_MEASURED = { dev: 375 / 567, holdout: 171 / 340 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */

@@ -47,6 +47,8 @@ describe('rule alias', () => {
     ['Cost', 'Spend'],
     ['Rollout plan', 'Staged deployment'],
     ['Temperature alarms', 'Temperature alerts'],
+    ['Alternatives considered', 'Options we rejected'],
+    ['Alternatives', 'Options we ruled out'],
     ['Testing strategy', 'Verification'],
     ['Rollout plan', 'Cut-over plan'],
     ['Rollback', 'Going back'],
