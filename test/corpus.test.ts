@@ -18,7 +18,7 @@ import {
  * below what was last measured, and no new item may be called present
  * that is not there.
  */
-const LAST_MEASURED = { dev: 375 / 567, holdout: 171 / 340 };
+const LAST_MEASURED = { dev: 377 / 567, holdout: 172 / 340 };
 const GOAL = 0.98;
 
 /** Items the matcher calls present though the label says partial or missing. */
@@ -27,7 +27,6 @@ const KNOWN_FALSE_PRESENT = [
   'dev/25-library-elending-lep:52 verdict present (144-151), expected missing',
   'dev/26-windfarm-scada-masterplan:39 verdict present (215-223), expected missing',
   'dev/31-vet-pims-roadmap:15 verdict present (94-109), expected partial',
-  'dev/31-vet-pims-roadmap:21 verdict present (59-71), expected partial',
   'dev/31-vet-pims-roadmap:24 verdict present (217-221), expected missing',
   'dev/31-vet-pims-roadmap:30 verdict present (179-185), expected missing',
   'dev/33-terminal-gate-automation:42 verdict present (80-85), expected missing',

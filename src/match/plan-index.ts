@@ -2,7 +2,7 @@ import type { Block, PlanOutline, Section } from '../model.js';
 import { REFERENCE_KINDS } from '../model.js';
 import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
-import { defers, sentences } from '../text/deferral.js';
+import { defers, sentences, statesRemoval } from '../text/deferral.js';
 import { titleTokens } from '../text/tokens.js';
 import {
   answeredTopic,
@@ -487,18 +487,24 @@ export class PlanIndex {
 
   /**
    * What a block adds to its section's lead: its words, less the sentences
-   * that put something off ("pagination is planned but not designed yet"),
-   * which name a topic the section does not cover.
+   * that put something off ("pagination is planned but not designed yet")
+   * or say it is going away ("the fax run-sheet was retired"), which name
+   * a topic the section does not cover.
    */
   private leadTerms(block: Block, index: number): string[] {
-    if (!defers(block.text)) return this.blockTerms[index];
+    if (!namesAnother(block.text)) return this.blockTerms[index];
 
     return sentences(block.text)
-      .filter((sentence) => !defers(sentence))
+      .filter((sentence) => !namesAnother(sentence))
       .flatMap((sentence) =>
         this.vocabulary.canonicalTokens(statedRetention(sentence)),
       );
   }
+}
+
+/** A text about a topic the plan puts off or takes away. */
+function namesAnother(text: string): boolean {
+  return defers(text) || statesRemoval(text);
 }
 
 /**

@@ -50,6 +50,30 @@ describe('rule fuzzy-title', () => {
     expect(says.accepted).toEqual([]);
   });
 
+  it('takes no word from opening text that says the thing is going away', () => {
+    const plan = (sentence: string) => md`
+      # Winter operations plan
+      ## 8.2 Gateway monitoring
+      ${sentence}
+      ## 8.3 Rota
+      Two dispatchers per storm.
+    `;
+    expect(
+      ruleSays(
+        'fuzzy-title',
+        plan('The fax line runs through it.'),
+        '### Gap 1: Fax gateway\n',
+      ).accepted,
+    ).toEqual(['8.2 Gateway monitoring']);
+    expect(
+      ruleSays(
+        'fuzzy-title',
+        plan('The fax line was switched off in May.'),
+        '### Gap 1: Fax gateway\n',
+      ).accepted,
+    ).toEqual([]);
+  });
+
   describe('a heading that asks why', () => {
     const PLAN = (heading: string) => md`
       # Auto-borrow enhancement proposal

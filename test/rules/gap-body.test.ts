@@ -19,6 +19,14 @@ describe('rule gap-body', () => {
     ]);
   });
 
+  it('reads nothing into the description of an item to remove', () => {
+    const gaps = md`
+      ### ❌ Gap 9: Swarm Deploy Scripts - REMOVE!
+      **Missing**: Retire them; Docker Swarm Rolling Updates takes over.
+    `;
+    expect(ruleSays('gap-body', PLAN, gaps).accepted).toEqual([]);
+  });
+
   it('ignores what the item says the plan already has', () => {
     const gaps = md`
       ### Gap 6: Progressive Deployment Strategy

@@ -39,7 +39,10 @@ export const gapBodyKind: MatcherKind = {
     return {
       rule,
       findEvidence(item, plan) {
-        if (item.ask.length === 0) return [];
+        // The text of an item to remove says why it goes or what takes its
+        // place ("retired; make sure nothing still depends on it"): it
+        // names no section that keeps the thing.
+        if (item.ask.length === 0 || item.item.remove) return [];
         const asked = new Set(item.ask);
 
         // Any reading of the heading will do: "Keeping card data out of
