@@ -492,18 +492,18 @@ export class PlanIndex {
    * a topic the section does not cover.
    */
   private leadTerms(block: Block, index: number): string[] {
-    if (!namesAnother(block.text)) return this.blockTerms[index];
+    if (!putsAside(block.text)) return this.blockTerms[index];
 
     return sentences(block.text)
-      .filter((sentence) => !namesAnother(sentence))
+      .filter((sentence) => !putsAside(sentence))
       .flatMap((sentence) =>
         this.vocabulary.canonicalTokens(statedRetention(sentence)),
       );
   }
 }
 
-/** A text about a topic the plan puts off or takes away. */
-function namesAnother(text: string): boolean {
+/** Whether a text puts a topic off or says it is going away. */
+function putsAside(text: string): boolean {
   return defers(text) || statesRemoval(text);
 }
 
