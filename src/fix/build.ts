@@ -12,6 +12,7 @@ import type { Rule } from '../rules/load.js';
 import { applyInsertions, type Edit, textAfter } from './apply.js';
 import { splitLines } from './lines.js';
 import { placeStub, type Placement } from './place.js';
+import { needsStub } from './select.js';
 import { renderStub } from './stub.js';
 
 export interface FixRequest {
@@ -72,7 +73,6 @@ export function buildFix(request: FixRequest): FixOutcome {
   const outline = buildOutline(plan);
   const tree = parseMarkdown(plan);
   const leftOut: Failure[] = [];
-  const followed: Judgement[] = [];
   let chosen = request.chosen;
 
   for (;;) {
@@ -103,10 +103,12 @@ export function buildFix(request: FixRequest): FixOutcome {
           ...draft,
           leftOut,
           sideEffects: sideEffects(request.result, again, draft),
-          followed: followed.filter((judgement) => chosen.includes(judgement)),
+          // What the loop added to the user's choice, less what failed.
+          followed: chosen.filter(
+            (judgement) => !request.chosen.includes(judgement),
+          ),
         };
       }
-      followed.push(...newly);
       chosen = inGapListOrder(request.result, [...chosen, ...newly]);
       continue;
     }
@@ -134,10 +136,9 @@ function madeMissing(
   return before.judgements.filter(
     (judgement) =>
       !settled.has(judgement) &&
-      !judgement.item.remove &&
       !judgement.item.optional &&
-      judgement.verdict !== 'missing' &&
-      verdictAfter(before, after, judgement).verdict === 'missing',
+      !needsStub(judgement) &&
+      needsStub(verdictAfter(before, after, judgement)),
   );
 }
 

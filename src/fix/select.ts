@@ -49,7 +49,8 @@ export function selectItems(
   };
 }
 
-function needsStub(judgement: Judgement): boolean {
+/** A missing item the gap list asks to add, not to remove. */
+export function needsStub(judgement: Judgement): boolean {
   return judgement.verdict === 'missing' && !judgement.item.remove;
 }
 
