@@ -14,6 +14,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { SourceFile } from '../model.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { assertNestingWithin, assertTreeDepthWithin } from './nesting.js';
+import { restoreQuickBlocks, setAsideQuickBlocks } from './quick-blocks.js';
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
 
@@ -54,7 +55,34 @@ export function parseMarkdown(file: SourceFile): Root {
 /**
  * Parse Markdown text into mdast; lines count from 1 at its start. No
  * limits are checked: callers check them as {@link parseMarkdown} does.
+ * Paragraphs, tables and lists of plain words are built by a line scan,
+ * which gives the same tree for a fraction of micromark's cost (see
+ * quick-blocks.ts). A block the scan misread is left to micromark on the
+ * next try; after a few tries the whole text is.
  */
 export function parseMarkdownText(text: string): Root {
+  const leaveToParser = new Set<number>();
+
+  for (let attempt = 0; attempt < QUICK_ATTEMPTS; attempt++) {
+    const aside = setAsideQuickBlocks(text, leaveToParser);
+    if (aside.blocks.length === 0) break;
+
+    const tree = parseWithMicromark(aside.text);
+    const misread = restoreQuickBlocks(tree, aside);
+    if (misread.length === 0) return tree;
+    for (const line of misread) leaveToParser.add(line);
+  }
+  return parseWithMicromark(text);
+}
+
+/**
+ * Tries with quick blocks before the plain parse. A retry parses mostly
+ * placeholders, so it costs little; the second catches blocks that only
+ * fail once their neighbours are left to micromark.
+ */
+const QUICK_ATTEMPTS = 3;
+
+/** The parse with no shortcut: what the quick blocks must agree with. */
+export function parseWithMicromark(text: string): Root {
   return fromMarkdown(text, options);
 }

@@ -1,0 +1,431 @@
+import type { AlignType, Nodes, Root, RootContent } from 'mdast';
+
+import {
+  listNode,
+  paragraphNode,
+  type Position,
+  type QuickRow,
+  tableNode,
+} from './quick-nodes.js';
+
+/**
+ * Paragraphs, tables and lists of plain words, read by a line scan instead
+ * of micromark.
+ *
+ * micromark walks every character through its state machines and makes
+ * events for every token, container and line, so plain words cost as much
+ * as markup: a GFM table five to eight times as much per character as a
+ * paragraph, because every cell gets its own inline tokenizer, and a list
+ * item more than a paragraph line, for its container. Long plans are
+ * mostly such plain blocks. For a block with no character that could open
+ * an inline construct, the tree is known without parsing it, so the parser
+ * is given a short placeholder of the same number of lines in its place,
+ * and the nodes are built here (quick-nodes.ts). The offsets of what
+ * follows a placeholder are then moved by the characters it left out.
+ *
+ * Exactness is checked, not assumed. A placeholder has the block's shape
+ * at the root (a paragraph, or a one-item list with the same marker) and
+ * must come back as exactly that over exactly the block's lines, with no
+ * other node reaching into them. If a block sat where the scan cannot see
+ * (in fenced code inside a list item, in an HTML comment, in front
+ * matter), or a list went on beyond the lines the scan saw (a loose list),
+ * the placeholder comes back as something else, and the caller parses the
+ * original text as it is.
+ */
+
+/** A block the scan read, with everything its mdast node needs. */
+export interface QuickBlock {
+  kind: 'paragraph' | 'table' | 'list';
+  /** 1-based line of the first line. */
+  startLine: number;
+  /** 1-based line of the last line. */
+  endLine: number;
+  /** The block's lines. */
+  rows: QuickRow[];
+  /** Tables only: each column's alignment. */
+  align: AlignType[];
+}
+
+/** The text with placeholders where the blocks were, and the blocks. */
+export interface SetAside {
+  text: string;
+  blocks: QuickBlock[];
+  /**
+   * For each 1-based line, how many characters the placeholders before it
+   * left out: what its offsets in the parsed text lack.
+   */
+  shortfall: Int32Array;
+  /** The end of the original text, where the root ends. */
+  end: Position['end'];
+}
+
+/**
+ * Characters that may start an inline construct: `*_` emphasis, `` ` ``
+ * code, `[]!` links, images and footnote calls, `<` HTML and autolinks,
+ * `&` character references, `\` escapes and hard breaks, `~`
+ * strikethrough. Tabs, carriage returns and NUL are left out too, since
+ * micromark rewrites them. Pipes are left out of words, since they could
+ * make a line a table's head. (Literal autolinks are not parsed at all:
+ * see parse.ts.)
+ */
+const NOT_PLAIN = '!&*_<[\\\\\\]`~|\\t\\r\\0';
+
+/**
+ * Plain words: they start with a letter (so they open no other block: no
+ * list marker, quote, fence, heading, HTML or indented code) and end with
+ * no space (which would be a hard break, or be trimmed).
+ */
+const WORDS = `[A-Za-z](?:[^${NOT_PLAIN}]*[^${NOT_PLAIN} ])?`;
+
+/** A line of a plain paragraph. */
+const PLAIN_LINE = new RegExp(`^${WORDS}$`);
+
+/**
+ * A table row: a line that starts and ends with a pipe and holds no
+ * inline syntax. Every pipe in it is then a cell boundary, and a cell's
+ * text is what stands between two pipes, spaces trimmed.
+ */
+const PLAIN_ROW = new RegExp(`^\\|[^${NOT_PLAIN.replace('|', '')}]*\\|$`);
+
+/** A delimiter row: `| --- | :--: | --: |`. */
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
+
+/**
+ * A line of a plain list: an indent of whole levels, a marker and one
+ * space, then plain words after a task check box, plain words, or plain
+ * words struck through.
+ */
+const LIST_LINE = new RegExp(
+  `^((?:  )*)([-*+]) (?:\\[[ xX]\\] ${WORDS}|${WORDS}|~~${WORDS}~~)$`,
+);
+
+/** Lines before and after which a block stands on its own at the root. */
+const BLANK = /^[ \t]*$/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/** An opening or closing code fence, as far as a line scan can tell. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Find the plain paragraphs, tables and lists of a text and put
+ * placeholders in their place. Lines inside code fences are skipped;
+ * anything else the scan gets wrong is caught by
+ * {@link restoreQuickBlocks}.
+ */
+export function setAsideQuickBlocks(
+  text: string,
+  leaveToParser: ReadonlySet<number> = new Set(),
+): SetAside {
+  const lines = text.split('\n');
+  const starts = lineStarts(lines);
+  const blocks: QuickBlock[] = [];
+  let fence: string | null = null;
+
+  for (let index = 0; index < lines.length; index++) {
+    fence = fenceAfter(lines[index], fence);
+    if (fence !== null || !startsBlock(lines, index)) continue;
+
+    const end =
+      endOfTable(lines, index) ??
+      endOfList(lines, index) ??
+      endOfParagraph(lines, index);
+    if (end === null) continue;
+    if (!leaveToParser.has(index + 1))
+      blocks.push(blockOf(lines, starts, index, end));
+    index = end - 1;
+  }
+
+  const textEnd = {
+    line: lines.length,
+    column: lines[lines.length - 1].length + 1,
+    offset: text.length,
+  };
+  if (blocks.length === 0)
+    return { text, blocks, shortfall: new Int32Array(0), end: textEnd };
+  return { ...withPlaceholders(lines, blocks), blocks, end: textEnd };
+}
+
+function lineStarts(lines: string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return starts;
+}
+
+/**
+ * The fence open after this line: a fence line opens one when none is
+ * open and closes the open one when it uses the same character at least
+ * as many times (the info string of a closing fence is not checked: a
+ * wrong guess only skips a block, which micromark then reads).
+ */
+function fenceAfter(line: string, open: string | null): string | null {
+  const marker = FENCE.exec(line)?.[1];
+  if (marker === undefined) return open;
+  if (open === null) return marker;
+  return marker[0] === open[0] && marker.length >= open.length ? null : open;
+}
+
+/** Whether a block at the root can start on this line. */
+function startsBlock(lines: string[], index: number): boolean {
+  if (index === 0) return true;
+  const before = lines[index - 1];
+  return BLANK.test(before) || ATX_HEADING.test(before);
+}
+
+/**
+ * Whether a block ending before line `end` ends there: the end of the
+ * text, a blank line or a heading follow, so no lazy line, setext
+ * underline or delimiter row can make the block go on or become another.
+ */
+function endsBlock(lines: string[], end: number): boolean {
+  const after = lines[end];
+  return after === undefined || BLANK.test(after) || ATX_HEADING.test(after);
+}
+
+/** The index after the last line of the run from `index` that fits. */
+function endOfRun(lines: string[], index: number, fits: RegExp): number {
+  let end = index;
+  while (end < lines.length && fits.test(lines[end])) end++;
+  return end;
+}
+
+/**
+ * The end of the table whose header row is line `start`, or null when
+ * there is none this scan can build: no delimiter row under the header,
+ * a line after the rows that is not blank (the table would go on with
+ * lines that are not plain rows), or a row with another number of cells
+ * than the header (GFM then pads or drops cells, or makes no table).
+ */
+function endOfTable(lines: string[], start: number): number | null {
+  if (!PLAIN_ROW.test(lines[start])) return null;
+  if (!DELIMITER_ROW.test(lines[start + 1] ?? '')) return null;
+
+  const end = endOfRun(lines, start, PLAIN_ROW);
+  if (end < lines.length && !BLANK.test(lines[end])) return null;
+  const width = cellsOf(lines[start]).length;
+  for (let index = start + 1; index < end; index++)
+    if (cellsOf(lines[index]).length !== width) return null;
+  return end;
+}
+
+/**
+ * The end of the list whose first item is line `start`, or null. Every
+ * line is an item with the same marker, at the top level or one level
+ * deeper than the item before at most; blank lines may stand between
+ * items.
+ */
+function endOfList(lines: string[], start: number): number | null {
+  const first = LIST_LINE.exec(lines[start]);
+  if (first === null || first[1] !== '') return null;
+
+  let end = start + 1;
+  let indent = 0;
+  for (let next = end; next < lines.length; next++) {
+    if (BLANK.test(lines[next])) continue;
+    const item = LIST_LINE.exec(lines[next]);
+    if (item === null || item[2] !== first[2]) break;
+    if (item[1].length > indent + 2) break;
+    indent = item[1].length;
+    end = next + 1;
+  }
+  return endsBlock(lines, end) ? end : null;
+}
+
+/** The end of the plain paragraph whose first line is `start`, or null. */
+function endOfParagraph(lines: string[], start: number): number | null {
+  const end = endOfRun(lines, start, PLAIN_LINE);
+  return end > start && endsBlock(lines, end) ? end : null;
+}
+
+/** The raw cells of a row: what stands between its pipes. */
+function cellsOf(row: string): string[] {
+  return row.slice(1, -1).split('|');
+}
+
+function alignOf(delimiter: string): AlignType {
+  const cell = delimiter.trim();
+  const left = cell.startsWith(':');
+  const right = cell.endsWith(':');
+  if (left && right) return 'center';
+  if (left) return 'left';
+  return right ? 'right' : null;
+}
+
+/** The block over lines `[start, end)`, 0-based, of the kind it opens. */
+function blockOf(
+  lines: string[],
+  starts: number[],
+  start: number,
+  end: number,
+): QuickBlock {
+  const rows: QuickRow[] = [];
+  for (let index = start; index < end; index++)
+    rows.push({ line: index + 1, offset: starts[index], text: lines[index] });
+
+  const first = lines[start];
+  const kind = first.startsWith('|')
+    ? 'table'
+    : LIST_LINE.test(first)
+      ? 'list'
+      : 'paragraph';
+  const align = kind === 'table' ? cellsOf(lines[start + 1]).map(alignOf) : [];
+  return { kind, startLine: start + 1, endLine: end, rows, align };
+}
+
+/**
+ * A paragraph or table becomes a line "x" for each of its lines, a
+ * paragraph that costs next to nothing to parse. A list becomes a list of
+ * one item with the same marker ("- x", then "  x" lines), so that the
+ * parser still tells whether it goes on a list above it or below it. Also
+ * counts, line by line, the characters left out.
+ */
+function withPlaceholders(
+  lines: string[],
+  blocks: QuickBlock[],
+): { text: string; shortfall: Int32Array } {
+  const copy = lines.slice();
+  const shortfall = new Int32Array(lines.length + 2);
+  let missing = 0;
+  let nextLine = 1;
+
+  for (const block of blocks) {
+    shortfall.fill(missing, nextLine, block.startLine + 1);
+    for (let line = block.startLine; line <= block.endLine; line++) {
+      const placeholder = placeholderLine(block, line);
+      missing += copy[line - 1].length - placeholder.length;
+      copy[line - 1] = placeholder;
+    }
+    nextLine = block.startLine + 1;
+  }
+  shortfall.fill(missing, nextLine);
+
+  return { text: copy.join('\n'), shortfall };
+}
+
+function placeholderLine(block: QuickBlock, line: number): string {
+  if (block.kind !== 'list') return 'x';
+  if (line === block.startLine) return `${block.rows[0].text[0]} x`;
+  return BLANK.test(block.rows[line - block.startLine].text) ? '' : '  x';
+}
+
+/**
+ * Put the blocks in the tree in place of their placeholders and give
+ * every other node its offsets in the original text. Returns the first
+ * lines of the blocks whose placeholder did not come back as itself at
+ * the root over exactly the block's lines, or that another node reaches
+ * into; when there are any, the tree is left half done and must be
+ * parsed again without those blocks set aside.
+ */
+export function restoreQuickBlocks(tree: Root, aside: SetAside): number[] {
+  const { blocks } = aside;
+  const found = placeholderIndexes(tree, blocks);
+  const failed = blocks
+    .filter((_, index) => found[index] === null)
+    .map((block) => block.startLine);
+  if (failed.length > 0) return failed;
+
+  const placeholders = new Set(found as number[]);
+  const reachedInto = moveOffsets(tree, placeholders, aside);
+  if (reachedInto.length > 0) return reachedInto;
+
+  found.forEach((childIndex, blockIndex) => {
+    tree.children[childIndex!] = nodeOf(blocks[blockIndex]);
+  });
+  tree.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: { ...aside.end },
+  };
+  return [];
+}
+
+/**
+ * Where each block's placeholder is among the root's children, or null
+ * for a block whose placeholder is not there as itself.
+ */
+function placeholderIndexes(
+  tree: Root,
+  blocks: QuickBlock[],
+): (number | null)[] {
+  const found: (number | null)[] = [];
+  let child = 0;
+
+  for (const block of blocks) {
+    while (
+      child < tree.children.length &&
+      (tree.children[child].position?.start.line ?? 0) < block.startLine
+    )
+      child++;
+    const node = tree.children[child];
+    found.push(node && isPlaceholder(node, block) ? child : null);
+  }
+  return found;
+}
+
+function isPlaceholder(node: RootContent, block: QuickBlock): boolean {
+  const position = node.position;
+  if (
+    position?.start.line !== block.startLine ||
+    position.end.line !== block.endLine
+  )
+    return false;
+
+  if (block.kind !== 'list') return node.type === 'paragraph';
+  return (
+    node.type === 'list' &&
+    node.children.length === 1 &&
+    position.start.column === 1
+  );
+}
+
+/**
+ * Add to every point below the root, placeholders aside, the characters
+ * the placeholders before its line left out. Returns the first lines of
+ * the blocks whose lines some other node reaches into.
+ */
+function moveOffsets(
+  tree: Root,
+  placeholders: Set<number>,
+  aside: SetAside,
+): number[] {
+  // For each line, the first line of the block it belongs to, or 0.
+  const blockAt = new Int32Array(aside.shortfall.length);
+  for (const block of aside.blocks)
+    blockAt.fill(block.startLine, block.startLine, block.endLine + 1);
+  const reachedInto = new Set<number>();
+
+  const pending: Nodes[] = tree.children.filter(
+    (_, index) => !placeholders.has(index),
+  );
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const position = node.position;
+    if (position) {
+      const { start, end } = position;
+      for (const line of [blockAt[start.line], blockAt[end.line]])
+        if (line !== 0) reachedInto.add(line);
+      start.offset! += aside.shortfall[start.line];
+      end.offset! += aside.shortfall[end.line];
+    }
+    // A loop, not a spread: a list may have more items than a call takes
+    // arguments.
+    if ('children' in node)
+      for (const child of node.children) pending.push(child);
+  }
+  return [...reachedInto];
+}
+
+function nodeOf(block: QuickBlock) {
+  if (block.kind === 'paragraph') return paragraphNode(block.rows);
+  if (block.kind === 'list') return listNode(block.rows);
+
+  // The delimiter row is part of the table but no row of it.
+  const [head, delimiter, ...body] = block.rows;
+  return tableNode(
+    [head, ...body],
+    block.align,
+    body.length > 0 ? body[body.length - 1] : delimiter,
+  );
+}
