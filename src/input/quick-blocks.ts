@@ -19,14 +19,16 @@ import {
  * item more than a paragraph line, for its container. Long plans are
  * mostly such plain blocks. For a block with no character that could open
  * an inline construct, the tree is known without parsing it, so the parser
- * is given a short placeholder of the same number of lines in its place,
- * and the nodes are built here (quick-nodes.ts). The offsets of what
- * follows a placeholder are then moved by the characters it left out.
+ * is given a placeholder of one short line in its place, and the nodes are
+ * built here (quick-nodes.ts). micromark's cost goes more by lines and
+ * blocks than by characters, so the placeholder keeps neither the
+ * block's lines nor its length: the lines and offsets of what follows it
+ * are moved back by what it left out.
  *
  * Exactness is checked, not assumed. A placeholder has the block's shape
  * at the root (a paragraph, or a one-item list with the same marker) and
- * must come back as exactly that over exactly the block's lines, with no
- * other node reaching into them. If a block sat where the scan cannot see
+ * must come back as exactly that on exactly its line, with no other node
+ * reaching into it. If a block sat where the scan cannot see
  * (in fenced code inside a list item, in an HTML comment, in front
  * matter), or a list went on beyond the lines the scan saw (a loose list),
  * the placeholder comes back as something else, and the caller parses the
@@ -50,9 +52,13 @@ export interface QuickBlock {
 export interface SetAside {
   text: string;
   blocks: QuickBlock[];
+  /** For each block, the 1-based line of its placeholder in `text`. */
+  placeholderLines: number[];
+  /** For each 1-based line of `text`, its line in the original text. */
+  originalLine: Int32Array;
   /**
-   * For each 1-based line, how many characters the placeholders before it
-   * left out: what its offsets in the parsed text lack.
+   * For each 1-based line of `text`, how many characters the placeholders
+   * before it left out: what its offsets lack.
    */
   shortfall: Int32Array;
   /** The end of the original text, where the root ends. */
@@ -140,8 +146,6 @@ export function setAsideQuickBlocks(
     column: lines[lines.length - 1].length + 1,
     offset: text.length,
   };
-  if (blocks.length === 0)
-    return { text, blocks, shortfall: new Int32Array(0), end: textEnd };
   return { ...withPlaceholders(lines, blocks), blocks, end: textEnd };
 }
 
@@ -276,39 +280,53 @@ function blockOf(
 }
 
 /**
- * A paragraph or table becomes a line "x" for each of its lines, a
- * paragraph that costs next to nothing to parse. A list becomes a list of
- * one item with the same marker ("- x", then "  x" lines), so that the
- * parser still tells whether it goes on a list above it or below it. Also
- * counts, line by line, the characters left out.
+ * Each block becomes one line: "x" for a paragraph or a table, a paragraph
+ * that costs next to nothing to parse; "- x" with the block's own marker
+ * for a list, so that the parser still tells whether it goes on a list
+ * above it or is continued below it.
  */
 function withPlaceholders(
   lines: string[],
   blocks: QuickBlock[],
-): { text: string; shortfall: Int32Array } {
-  const copy = lines.slice();
-  const shortfall = new Int32Array(lines.length + 2);
+): Omit<SetAside, 'blocks' | 'end'> {
+  const kept: string[] = [];
+  const originalLine: number[] = [0];
+  const shortfall: number[] = [0];
+  const placeholderLines: number[] = [];
   let missing = 0;
-  let nextLine = 1;
+  let next = 0;
 
-  for (const block of blocks) {
-    shortfall.fill(missing, nextLine, block.startLine + 1);
-    for (let line = block.startLine; line <= block.endLine; line++) {
-      const placeholder = placeholderLine(block, line);
-      missing += copy[line - 1].length - placeholder.length;
-      copy[line - 1] = placeholder;
+  const keep = (line: string, original: number) => {
+    kept.push(line);
+    originalLine.push(original);
+    shortfall.push(missing);
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const block = blocks[next];
+    if (block === undefined || index + 1 < block.startLine) {
+      keep(lines[index], index + 1);
+      continue;
     }
-    nextLine = block.startLine + 1;
+    const placeholder = placeholderOf(block);
+    keep(placeholder, block.startLine);
+    placeholderLines.push(kept.length);
+    for (const row of block.rows) missing += row.text.length + 1;
+    missing -= placeholder.length + 1;
+    index = block.endLine - 1;
+    next++;
   }
-  shortfall.fill(missing, nextLine);
 
-  return { text: copy.join('\n'), shortfall };
+  return {
+    text: kept.join('\n'),
+    placeholderLines,
+    originalLine: Int32Array.from(originalLine),
+    shortfall: Int32Array.from(shortfall),
+  };
 }
 
-function placeholderLine(block: QuickBlock, line: number): string {
-  if (block.kind !== 'list') return 'x';
-  if (line === block.startLine) return `${block.rows[0].text[0]} x`;
-  return BLANK.test(block.rows[line - block.startLine].text) ? '' : '  x';
+function placeholderOf(block: QuickBlock): string {
+  return block.kind === 'list' ? `${block.rows[0].text[0]} x` : 'x';
 }
 
 /**
@@ -321,14 +339,14 @@ function placeholderLine(block: QuickBlock, line: number): string {
  */
 export function restoreQuickBlocks(tree: Root, aside: SetAside): number[] {
   const { blocks } = aside;
-  const found = placeholderIndexes(tree, blocks);
+  const found = placeholderIndexes(tree, aside);
   const failed = blocks
     .filter((_, index) => found[index] === null)
     .map((block) => block.startLine);
   if (failed.length > 0) return failed;
 
   const placeholders = new Set(found as number[]);
-  const reachedInto = moveOffsets(tree, placeholders, aside);
+  const reachedInto = moveToOriginal(tree, placeholders, aside);
   if (reachedInto.length > 0) return reachedInto;
 
   found.forEach((childIndex, blockIndex) => {
@@ -345,55 +363,51 @@ export function restoreQuickBlocks(tree: Root, aside: SetAside): number[] {
  * Where each block's placeholder is among the root's children, or null
  * for a block whose placeholder is not there as itself.
  */
-function placeholderIndexes(
-  tree: Root,
-  blocks: QuickBlock[],
-): (number | null)[] {
+function placeholderIndexes(tree: Root, aside: SetAside): (number | null)[] {
   const found: (number | null)[] = [];
   let child = 0;
 
-  for (const block of blocks) {
+  aside.blocks.forEach((block, index) => {
+    const line = aside.placeholderLines[index];
     while (
       child < tree.children.length &&
-      (tree.children[child].position?.start.line ?? 0) < block.startLine
+      (tree.children[child].position?.start.line ?? 0) < line
     )
       child++;
     const node = tree.children[child];
-    found.push(node && isPlaceholder(node, block) ? child : null);
-  }
+    found.push(node && isPlaceholder(node, block, line) ? child : null);
+  });
   return found;
 }
 
-function isPlaceholder(node: RootContent, block: QuickBlock): boolean {
+function isPlaceholder(
+  node: RootContent,
+  block: QuickBlock,
+  line: number,
+): boolean {
   const position = node.position;
-  if (
-    position?.start.line !== block.startLine ||
-    position.end.line !== block.endLine
-  )
-    return false;
+  if (position?.start.line !== line || position.end.line !== line) return false;
 
   if (block.kind !== 'list') return node.type === 'paragraph';
-  return (
-    node.type === 'list' &&
-    node.children.length === 1 &&
-    position.start.column === 1
-  );
+  return node.type === 'list' && position.start.column === 1;
 }
 
 /**
- * Add to every point below the root, placeholders aside, the characters
- * the placeholders before its line left out. Returns the first lines of
- * the blocks whose lines some other node reaches into.
+ * Give every point below the root, placeholders aside, its line and
+ * offset in the original text. Returns the first lines of the blocks
+ * whose placeholder some other node reaches into.
  */
-function moveOffsets(
+function moveToOriginal(
   tree: Root,
   placeholders: Set<number>,
   aside: SetAside,
 ): number[] {
-  // For each line, the first line of the block it belongs to, or 0.
-  const blockAt = new Int32Array(aside.shortfall.length);
-  for (const block of aside.blocks)
-    blockAt.fill(block.startLine, block.startLine, block.endLine + 1);
+  // For each line of the parsed text, the first line of the block whose
+  // placeholder it is, or 0.
+  const blockAt = new Int32Array(aside.originalLine.length);
+  aside.blocks.forEach((block, index) => {
+    blockAt[aside.placeholderLines[index]] = block.startLine;
+  });
   const reachedInto = new Set<number>();
 
   const pending: Nodes[] = tree.children.filter(
@@ -403,11 +417,11 @@ function moveOffsets(
     const node = pending.pop()!;
     const position = node.position;
     if (position) {
-      const { start, end } = position;
-      for (const line of [blockAt[start.line], blockAt[end.line]])
-        if (line !== 0) reachedInto.add(line);
-      start.offset! += aside.shortfall[start.line];
-      end.offset! += aside.shortfall[end.line];
+      for (const point of [position.start, position.end]) {
+        if (blockAt[point.line] !== 0) reachedInto.add(blockAt[point.line]);
+        point.offset! += aside.shortfall[point.line];
+        point.line = aside.originalLine[point.line];
+      }
     }
     // A loop, not a spread: a list may have more items than a call takes
     // arguments.
