@@ -58,7 +58,7 @@ export function parseMarkdown(file: SourceFile): Root {
  * Paragraphs, tables and lists of plain words are built by a line scan,
  * which gives the same tree for a fraction of micromark's cost (see
  * quick-blocks.ts). A block the scan misread is left to micromark on the
- * next try; after a few tries the whole text is.
+ * next try; after a second miss the whole text is.
  */
 export function parseMarkdownText(text: string): Root {
   const leaveToParser = new Set<number>();
@@ -76,11 +76,12 @@ export function parseMarkdownText(text: string): Root {
 }
 
 /**
- * Tries with quick blocks before the plain parse. A retry parses mostly
- * placeholders, so it costs little; the second catches blocks that only
- * fail once their neighbours are left to micromark.
+ * Tries with quick blocks before the plain parse. The scan avoids the
+ * misreads it can foresee (see quick-blocks.ts), so one retry, without
+ * the blocks misread, nearly always does; a third would cost more than
+ * the plain parse saves.
  */
-const QUICK_ATTEMPTS = 3;
+const QUICK_ATTEMPTS = 2;
 
 /** The parse with no shortcut: what the quick blocks must agree with. */
 export function parseWithMicromark(text: string): Root {

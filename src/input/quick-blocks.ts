@@ -1,6 +1,7 @@
 import type { AlignType, Nodes, Root, RootContent } from 'mdast';
 
 import {
+  codeNode,
   listNode,
   paragraphNode,
   type Position,
@@ -9,16 +10,17 @@ import {
 } from './quick-nodes.js';
 
 /**
- * Paragraphs, tables and lists of plain words, read by a line scan instead
- * of micromark.
+ * Paragraphs, tables and lists of plain words, and fenced code, read by a
+ * line scan instead of micromark.
  *
  * micromark walks every character through its state machines and makes
  * events for every token, container and line, so plain words cost as much
  * as markup: a GFM table five to eight times as much per character as a
  * paragraph, because every cell gets its own inline tokenizer, and a list
  * item more than a paragraph line, for its container. Long plans are
- * mostly such plain blocks. For a block with no character that could open
- * an inline construct, the tree is known without parsing it, so the parser
+ * mostly such plain blocks and code. For a block with no character that
+ * could open an inline construct, and for code between fences, the tree is
+ * known without parsing it, so the parser
  * is given a placeholder of one short line in its place, and the nodes are
  * built here (quick-nodes.ts). micromark's cost goes more by lines and
  * blocks than by characters, so the placeholder keeps neither the
@@ -26,9 +28,9 @@ import {
  * are moved back by what it left out.
  *
  * Exactness is checked, not assumed. A placeholder has the block's shape
- * at the root (a paragraph, or a one-item list with the same marker) and
- * must come back as exactly that on exactly its line, with no other node
- * reaching into it. If a block sat where the scan cannot see
+ * at the root (a paragraph, a one-item list with the same marker, or the
+ * code's two fence lines) and must come back as exactly that on exactly
+ * its lines, with no other node reaching into them. If a block sat where the scan cannot see
  * (in fenced code inside a list item, in an HTML comment, in front
  * matter), or a list went on beyond the lines the scan saw (a loose list),
  * the placeholder comes back as something else, and the caller parses the
@@ -37,7 +39,7 @@ import {
 
 /** A block the scan read, with everything its mdast node needs. */
 export interface QuickBlock {
-  kind: 'paragraph' | 'table' | 'list';
+  kind: 'paragraph' | 'table' | 'list' | 'code';
   /** 1-based line of the first line. */
   startLine: number;
   /** 1-based line of the last line. */
@@ -52,7 +54,7 @@ export interface QuickBlock {
 export interface SetAside {
   text: string;
   blocks: QuickBlock[];
-  /** For each block, the 1-based line of its placeholder in `text`. */
+  /** For each block, the 1-based first line of its placeholder in `text`. */
   placeholderLines: number[];
   /** For each 1-based line of `text`, its line in the original text. */
   originalLine: Int32Array;
@@ -126,18 +128,34 @@ export function setAsideQuickBlocks(
   const starts = lineStarts(lines);
   const blocks: QuickBlock[] = [];
   let fence: string | null = null;
+  let openList: string | null = null;
 
-  for (let index = 0; index < lines.length; index++) {
+  for (let index = frontMatterEnd(lines); index < lines.length; index++) {
+    const codeEnd = fence === null ? endOfCode(lines, index) : null;
+    if (codeEnd !== null) {
+      if (!leaveToParser.has(index + 1))
+        blocks.push(blockOf(lines, starts, index, codeEnd));
+      openList = null;
+      index = codeEnd - 1;
+      continue;
+    }
+
     fence = fenceAfter(lines[index], fence);
-    if (fence !== null || !startsBlock(lines, index)) continue;
+    if (fence !== null) continue;
 
-    const end =
-      endOfTable(lines, index) ??
-      endOfList(lines, index) ??
-      endOfParagraph(lines, index);
-    if (end === null) continue;
+    const end = startsBlock(lines, index)
+      ? (endOfTable(lines, index) ??
+        endOfList(lines, index, openList) ??
+        endOfParagraph(lines, index))
+      : null;
+    if (end === null) {
+      openList = openListAfter(lines, index, openList);
+      continue;
+    }
+
     if (!leaveToParser.has(index + 1))
       blocks.push(blockOf(lines, starts, index, end));
+    openList = LIST_LINE.exec(lines[index])?.[2] ?? null;
     index = end - 1;
   }
 
@@ -146,7 +164,44 @@ export function setAsideQuickBlocks(
     column: lines[lines.length - 1].length + 1,
     offset: text.length,
   };
-  return { ...withPlaceholders(lines, blocks), blocks, end: textEnd };
+  return { ...withPlaceholders(lines, starts, blocks), blocks, end: textEnd };
+}
+
+/**
+ * The index of the first line after front matter, or 0. Front matter is
+ * text, not Markdown, even where it looks like a heading and a paragraph.
+ */
+function frontMatterEnd(lines: string[]): number {
+  const fence = /^(?:---|\+\+\+)[ \t]*$/.exec(lines[0])?.[0].trimEnd();
+  if (fence === undefined) return 0;
+  const end = lines.findIndex(
+    (line, index) => index > 0 && line.trimEnd() === fence,
+  );
+  return end < 0 ? 0 : end + 1;
+}
+
+/** The marker of a list item in column 0 (`1` for any number). */
+const ROOT_ITEM = /^(?:([-*+])|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * The marker of the list at the root that may still be open after line
+ * `index`, or null when none can be. A list item in column 0 opens one; a
+ * heading or fence in column 0 closes it, and so does any other line in
+ * column 0 after a blank line (only a paragraph's own lines go on a list
+ * item lazily). A list placeholder after a list with the same marker
+ * would join it, and the block would have to be parsed again.
+ */
+function openListAfter(
+  lines: string[],
+  index: number,
+  open: string | null,
+): string | null {
+  const line = lines[index];
+  const item = ROOT_ITEM.exec(line);
+  if (item) return item[1] ?? '1';
+  if (line === '' || /^[ \t]/.test(line)) return open;
+  if (ATX_HEADING.test(line) || FENCE.test(line)) return null;
+  return index > 0 && BLANK.test(lines[index - 1]) ? null : open;
 }
 
 function lineStarts(lines: string[]): number[] {
@@ -219,11 +274,16 @@ function endOfTable(lines: string[], start: number): number | null {
  * The end of the list whose first item is line `start`, or null. Every
  * line is an item with the same marker, at the top level or one level
  * deeper than the item before at most; blank lines may stand between
- * items.
+ * items. A list with the marker of a list that may be open above would
+ * go on that list: it is left to the parser.
  */
-function endOfList(lines: string[], start: number): number | null {
+function endOfList(
+  lines: string[],
+  start: number,
+  openList: string | null,
+): number | null {
   const first = LIST_LINE.exec(lines[start]);
-  if (first === null || first[1] !== '') return null;
+  if (first === null || first[1] !== '' || first[2] === openList) return null;
 
   let end = start + 1;
   let indent = 0;
@@ -236,6 +296,34 @@ function endOfList(lines: string[], start: number): number | null {
     end = next + 1;
   }
   return endsBlock(lines, end) ? end : null;
+}
+
+/**
+ * An opening fence in column 0 whose info string is one word of plain
+ * characters, a language name (micromark would decode escapes and
+ * character references, and split off the rest as meta).
+ */
+const CODE_OPENING = /^(`{3,}|~{3,})[\w+#.-]*$/;
+
+/**
+ * The end of the fenced code whose opening fence is line `start`, or
+ * null: the index after its closing fence, the first line of up to three
+ * spaces, at least as many of the same fence characters, and blanks.
+ * Code that is not closed, is closed by a fence with blanks after it, or
+ * holds a carriage return or a NUL (which micromark rewrites) is left to
+ * the parser.
+ */
+function endOfCode(lines: string[], start: number): number | null {
+  const fence = CODE_OPENING.exec(lines[start])?.[1];
+  if (fence === undefined) return null;
+  const closing = new RegExp(`^ {0,3}${fence[0]}{${fence.length},}[ \\t]*$`);
+
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index];
+    if (closing.test(line)) return /[ \t]$/.test(line) ? null : index + 1;
+    if (/[\r\0]/.test(line)) return null;
+  }
+  return null;
 }
 
 /** The end of the plain paragraph whose first line is `start`, or null. */
@@ -270,36 +358,41 @@ function blockOf(
     rows.push({ line: index + 1, offset: starts[index], text: lines[index] });
 
   const first = lines[start];
-  const kind = first.startsWith('|')
-    ? 'table'
-    : LIST_LINE.test(first)
-      ? 'list'
-      : 'paragraph';
+  const kind = CODE_OPENING.test(first)
+    ? 'code'
+    : first.startsWith('|')
+      ? 'table'
+      : LIST_LINE.test(first)
+        ? 'list'
+        : 'paragraph';
   const align = kind === 'table' ? cellsOf(lines[start + 1]).map(alignOf) : [];
   return { kind, startLine: start + 1, endLine: end, rows, align };
 }
 
 /**
- * Each block becomes one line: "x" for a paragraph or a table, a paragraph
- * that costs next to nothing to parse; "- x" with the block's own marker
- * for a list, so that the parser still tells whether it goes on a list
- * above it or is continued below it.
+ * Each block becomes one line, or two for code: "x" for a paragraph or a
+ * table, a paragraph that costs next to nothing to parse; "- x" with the
+ * block's own marker for a list, so that the parser still tells whether
+ * it goes on a list above it or is continued below it; the two fence
+ * lines of code, without the code between them.
  */
 function withPlaceholders(
   lines: string[],
+  starts: number[],
   blocks: QuickBlock[],
 ): Omit<SetAside, 'blocks' | 'end'> {
   const kept: string[] = [];
   const originalLine: number[] = [0];
   const shortfall: number[] = [0];
   const placeholderLines: number[] = [];
-  let missing = 0;
+  let keptLength = 0;
   let next = 0;
 
   const keep = (line: string, original: number) => {
     kept.push(line);
     originalLine.push(original);
-    shortfall.push(missing);
+    shortfall.push(starts[original - 1] - keptLength);
+    keptLength += line.length + 1;
   };
 
   for (let index = 0; index < lines.length; index++) {
@@ -308,11 +401,8 @@ function withPlaceholders(
       keep(lines[index], index + 1);
       continue;
     }
-    const placeholder = placeholderOf(block);
-    keep(placeholder, block.startLine);
-    placeholderLines.push(kept.length);
-    for (const row of block.rows) missing += row.text.length + 1;
-    missing -= placeholder.length + 1;
+    placeholderLines.push(kept.length + 1);
+    for (const [line, original] of placeholderOf(block)) keep(line, original);
     index = block.endLine - 1;
     next++;
   }
@@ -325,8 +415,18 @@ function withPlaceholders(
   };
 }
 
-function placeholderOf(block: QuickBlock): string {
-  return block.kind === 'list' ? `${block.rows[0].text[0]} x` : 'x';
+/** A block's placeholder lines, each with the original line it stands for. */
+function placeholderOf(block: QuickBlock): [string, number][] {
+  const first = block.rows[0].text;
+  if (block.kind === 'code') {
+    const last = block.rows[block.rows.length - 1].text;
+    return [
+      [first, block.startLine],
+      [last, block.endLine],
+    ];
+  }
+  if (block.kind === 'list') return [[`${first[0]} x`, block.startLine]];
+  return [['x', block.startLine]];
 }
 
 /**
@@ -386,10 +486,14 @@ function isPlaceholder(
   line: number,
 ): boolean {
   const position = node.position;
-  if (position?.start.line !== line || position.end.line !== line) return false;
+  const lastLine = block.kind === 'code' ? line + 1 : line;
+  if (position?.start.line !== line || position.end.line !== lastLine)
+    return false;
 
-  if (block.kind !== 'list') return node.type === 'paragraph';
-  return node.type === 'list' && position.start.column === 1;
+  if (block.kind === 'code') return node.type === 'code';
+  if (block.kind === 'list')
+    return node.type === 'list' && position.start.column === 1;
+  return node.type === 'paragraph';
 }
 
 /**
@@ -406,7 +510,9 @@ function moveToOriginal(
   // placeholder it is, or 0.
   const blockAt = new Int32Array(aside.originalLine.length);
   aside.blocks.forEach((block, index) => {
-    blockAt[aside.placeholderLines[index]] = block.startLine;
+    const first = aside.placeholderLines[index];
+    blockAt[first] = block.startLine;
+    if (block.kind === 'code') blockAt[first + 1] = block.startLine;
   });
   const reachedInto = new Set<number>();
 
@@ -434,6 +540,7 @@ function moveToOriginal(
 function nodeOf(block: QuickBlock) {
   if (block.kind === 'paragraph') return paragraphNode(block.rows);
   if (block.kind === 'list') return listNode(block.rows);
+  if (block.kind === 'code') return codeNode(block.rows);
 
   // The delimiter row is part of the table but no row of it.
   const [head, delimiter, ...body] = block.rows;

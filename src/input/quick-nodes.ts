@@ -1,5 +1,6 @@
 import type {
   AlignType,
+  Code,
   List,
   ListItem,
   Paragraph,
@@ -253,5 +254,29 @@ function itemParagraph(row: QuickRow, from: number): Paragraph {
       },
     ],
     position: span(row, from, to),
+  };
+}
+
+/**
+ * Fenced code whose info string is a language name alone: the lines
+ * between the fences, as they are.
+ */
+export function codeNode(rows: QuickRow[]): Code {
+  const opening = rows[0];
+  const closing = rows[rows.length - 1];
+  const info = opening.text.replace(/^[`~]+/, '');
+
+  return {
+    type: 'code',
+    lang: info === '' ? null : info,
+    meta: null,
+    value: rows
+      .slice(1, -1)
+      .map((row) => row.text)
+      .join('\n'),
+    position: {
+      start: pointAt(opening, 0),
+      end: pointAt(closing, closing.text.length),
+    },
   };
 }

@@ -92,6 +92,23 @@ describe('quick blocks', () => {
     ['a list whose item goes on after a blank', '- one\n\n  more\n', 0],
     ['a list that goes on with a loose item', '- one\n\n- two\n\n  more\n', 0],
     ['a list after a list of another marker', '* one\n\n- two\n', 2],
+    ['a list after a list of the same marker', '- `one`\n\n- two\n', 0],
+    ['a list after a lazy line of a list', '- `one`\nlazy\n\n- two\n', 0],
+    ['a list after a paragraph after a list', '- `one`\n\nwords\n\n- two\n', 2],
+    ['fenced code', '```bash\n# not a heading\n\techo | *a*\n```\n', 1],
+    ['code right after a paragraph line', 'words:\n~~~\n- a\n~~~\nmore\n', 1],
+    ['code closed by a longer, indented fence', '````\n```\n   `````\n', 1],
+    ['empty code', '```ts\n```\n', 1],
+    ['code closed by a fence with an info string', '```\n``` js\n```\n', 1],
+    ['code with a meta string', '```js title="a"\nx\n```\n', 0],
+    ['code that is not closed', '```\nx\n', 0],
+    ['code closed by a fence and spaces', '```\nx\n```  \n', 0],
+    ['code in a list item', '- a\n\n  ```\n  x\n  ```\n', 0],
+    [
+      'front matter that looks like Markdown',
+      '---\n# a: b\nc: d\n---\n\nwords\n',
+      1,
+    ],
     ['a struck-through task', '- [ ] ~~gone~~\n', 0],
   ])('%s', (_, text, expected) => {
     expect(quickCount(text)).toBe(expected);
@@ -186,6 +203,7 @@ const WORDS = [
   '===',
   '---',
   '```',
+  '~~~',
   ':--',
   '  ',
   '\t',
@@ -218,7 +236,15 @@ const listOf = fc.array(
   { minLength: 1, maxLength: 6 },
 );
 
-/** Lines of plain words, tables, lists, and lines of anything, mixed. */
+const codeOf = fc
+  .tuple(
+    fc.constantFrom('```', '~~~', '````', '```js', '  ```'),
+    fc.array(lineOf, { maxLength: 3 }),
+    fc.constantFrom('```', '~~~', '````', ' ```', '```  ', ''),
+  )
+  .map(([opening, body, closing]) => [opening, ...body, closing]);
+
+/** Lines of plain words, tables, lists, code, and lines of anything, mixed. */
 const randomDocument = fc
   .array(
     fc.oneof(
@@ -230,6 +256,7 @@ const randomDocument = fc
       fc.constant(['', '']),
       fc.constant(['plain words']),
       fc.constant(['  more words']),
+      codeOf,
     ),
     { maxLength: 12 },
   )
