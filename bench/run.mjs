@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: generate plans and gap lists, then time the whole CLI
- * and the bare remark baseline on each, side by side, as separate
- * processes. Prints medians of `--runs` runs (default 5) and the peak RSS
- * that GNU time reports.
+ * and the bare remark baseline on each, by turns, as separate processes.
+ * Prints medians of `--runs` runs (default 5), the median of the paired
+ * ratios, and the peak RSS that GNU time reports.
  *
  *   npm run bench                 1k, 10k, 100k lines and a list-heavy plan
  *   npm run bench -- --huge       adds the 1M-line plan with 10,000 items
@@ -83,10 +83,36 @@ function repeat(count, command, commandArgs) {
   const samples = [];
   for (let run = 0; run < count; run++)
     samples.push(measure(command, commandArgs));
-  const times = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
+  return summary(samples);
+}
+
+function summary(samples) {
   return {
-    seconds: times[Math.floor(times.length / 2)],
+    seconds: median(samples.map((sample) => sample.seconds)),
     rss: Math.max(...samples.map((sample) => sample.rss)),
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The audit and the baseline run by turns, `count` times each: this
+ * machine's speed drifts by 10-20% within minutes, and a drift then
+ * slows both sides of a pair alike. The ratio is the median of the
+ * pairs' ratios.
+ */
+function sideBySide(count, audit, baseline) {
+  const pairs = [];
+  for (let run = 0; run < count; run++)
+    pairs.push([measure(...audit), measure(...baseline)]);
+
+  return {
+    audit: summary(pairs.map(([sample]) => sample)),
+    baseline: summary(pairs.map(([, sample]) => sample)),
+    ratio: median(pairs.map(([a, b]) => a.seconds / b.seconds)),
   };
 }
 
@@ -136,20 +162,14 @@ function main() {
     const count = testCase.lines >= 1_000_000 ? Math.min(runs, 3) : runs;
     // The 1M-line plan (42 MB) is over the default 10 MB input limit.
     const size = testCase.lines >= 1_000_000 ? ['--max-size', '100'] : [];
-    const audit = repeat(count, process.execPath, [
-      ...heap,
-      CLI,
-      planPath,
-      gapPath,
-      '--no-cache',
-      ...size,
-    ]);
-    const baseline = repeat(count, process.execPath, [
-      ...heap,
-      BASELINE,
-      planPath,
-      gapPath,
-    ]);
+    const { audit, baseline, ratio } = sideBySide(
+      count,
+      [
+        process.execPath,
+        [...heap, CLI, planPath, gapPath, '--no-cache', ...size],
+      ],
+      [process.execPath, [...heap, BASELINE, planPath, gapPath]],
+    );
 
     // Warm the cache once, then time the runs that can use it (with the
     // same heap as the other runs: the 1M-line case needs more than 4 GB).
@@ -170,7 +190,7 @@ function main() {
         testCase.items.toLocaleString('en'),
         format(audit.seconds),
         format(baseline.seconds),
-        format(audit.seconds / baseline.seconds),
+        format(ratio),
         format(audit.rss, 0),
         format(baseline.rss, 0),
         format(cached.seconds),
