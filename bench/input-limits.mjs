@@ -46,12 +46,17 @@ const cases = [
     : []),
 ];
 
-// The child runs the CLI in-process and reports its own peak memory.
-const child = `
+// The child runs the CLI in-process and reports its own peak memory. It is
+// a file, not \`node --input-type=module -e\`: worker threads inherit the
+// parent's flags, and --input-type is refused where there is no -e.
+const child = join(folder, 'child.mjs');
+writeFileSync(
+  child,
+  `
   const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))});
   const started = performance.now();
   let stderr = '';
-  const code = await main(process.argv.slice(1), {
+  const code = await main(process.argv.slice(2), {
     stdout: () => {},
     stderr: (text) => { stderr += text; },
     env: {},
@@ -60,7 +65,8 @@ const child = `
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(JSON.stringify({ code, seconds, peak, stderr: stderr.trim() }));
-`;
+`,
+);
 
 console.log('case | exit | seconds | peak RSS (MB) | message');
 for (const { name, text, args } of cases) {
@@ -68,7 +74,7 @@ for (const { name, text, args } of cases) {
   writeFileSync(plan, text());
   const result = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', child, plan, join(pair, 'gaps.md'), ...args],
+    [child, plan, join(pair, 'gaps.md'), ...args],
     { encoding: 'utf8' },
   );
   const run = JSON.parse(result.stdout);

@@ -70,6 +70,27 @@ describe('findings about the plan', () => {
     ]);
   });
 
+  it('reports a body pasted into many sections once, with every place', () => {
+    const copies = Array.from(
+      { length: 300 },
+      (_, index) => `## Week ${index}: Stage\n\`\`\`python\n${block}\n\`\`\`\n`,
+    );
+    const result = auditTexts(
+      `# Plan\n${copies.join('')}`,
+      '### Gap 1: Vault\n',
+    );
+    const similar = result.findings.filter(
+      (finding) => finding.kind === 'similar-sections',
+    );
+
+    expect(similar).toHaveLength(1);
+    expect(similar[0].lines).toHaveLength(300);
+    expect(similar[0].lines.slice(0, 3)).toEqual([2, 25, 48]);
+    expect(similar[0].message).toMatch(
+      /^"Week 0: Stage" and 299 other sections have nearly the same text \(2-24, 25-47, /,
+    );
+  });
+
   it('notices one heading written twice', () => {
     const plan =
       '# Plan\n## Model Checkpointing\n## Other\n## 💾 Model checkpointing (1 Hour)\n';

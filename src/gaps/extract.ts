@@ -209,7 +209,10 @@ function documentTitleIndex(document: GapListDocument): number | null {
   const sections = document.sections;
   if (sections.length < 2) return null;
 
-  const top = Math.min(...sections.map((section) => section.depth));
+  const top = sections.reduce(
+    (lowest, section) => Math.min(lowest, section.depth),
+    Infinity,
+  );
   const atTop = sections.filter((section) => section.depth === top);
   return atTop.length === 1 && atTop[0].index === 0 ? 0 : null;
 }
@@ -233,8 +236,10 @@ function loneTitleIndex(document: GapListDocument): number | null {
 function findTableRows(document: GapListDocument): ItemDraft[] {
   const drafts: ItemDraft[] = [];
 
+  // Row by row, not spread into one call: a table may have more rows than
+  // a call takes arguments.
   visit(document.tree, 'table', (table: Table) => {
-    drafts.push(...tableDrafts(table));
+    for (const draft of tableDrafts(table)) drafts.push(draft);
   });
   return drafts;
 }

@@ -42,32 +42,94 @@ function sameTitles(plan: PlanOutline): Finding[] {
     }));
 }
 
+/**
+ * Sections with nearly the same text, one finding for each group of them:
+ * a body pasted into five sections is one finding with five places, not
+ * ten pairs. Bodies with exactly the same lines are grouped first, so a
+ * plan with hundreds of copies costs no more than one with two.
+ */
 function sameBodies(plan: PlanOutline): Finding[] {
   const lines = plan.file.text.split(/\r\n|\r|\n/);
-  const bodies = plan.sections
-    .map((section) => ({
-      section,
-      lines: ownLines(section, plan.sections, lines),
-    }))
-    .filter((body) => body.lines.size >= MIN_LINES);
+  const copies = new Map<string, { lines: Set<string>; sections: Section[] }>();
+  for (const section of plan.sections) {
+    const own = ownLines(section, plan.sections, lines);
+    if (own.size < MIN_LINES) continue;
 
-  const findings: Finding[] = [];
+    const key = [...own].sort().join('\n');
+    const known = copies.get(key);
+    if (known) known.sections.push(section);
+    else copies.set(key, { lines: own, sections: [section] });
+  }
+
+  const bodies = [...copies.values()];
+  const groups = new Groups(bodies.length);
   for (const [first, second] of candidatePairs(
     bodies.map((body) => body.lines),
   )) {
-    const a = bodies[first];
-    const b = bodies[second];
-    if (shared(a.lines, b.lines) < MIN_SHARED) continue;
-
-    findings.push({
-      kind: 'similar-sections',
-      severity: 'warning',
-      file: 'plan',
-      lines: [a.section.startLine, b.section.startLine],
-      message: `"${a.section.title}" and "${b.section.title}" have nearly the same text (${ranges([a.section, b.section])})`,
-    });
+    if (groups.together(first, second)) continue;
+    if (shared(bodies[first].lines, bodies[second].lines) >= MIN_SHARED)
+      groups.join(first, second);
   }
-  return findings;
+
+  return groups
+    .members()
+    .map((members) =>
+      members
+        .flatMap((member) => bodies[member].sections)
+        .sort((a, b) => a.startLine - b.startLine),
+    )
+    .filter((sections) => sections.length > 1)
+    .sort((a, b) => a[0].startLine - b[0].startLine)
+    .map(similarText);
+}
+
+function similarText(sections: Section[]): Finding {
+  const names =
+    sections.length === 2
+      ? `"${sections[0].title}" and "${sections[1].title}"`
+      : `"${sections[0].title}" and ${sections.length - 1} other sections`;
+  return {
+    kind: 'similar-sections',
+    severity: 'warning',
+    file: 'plan',
+    lines: sections.map((section) => section.startLine),
+    message: `${names} have nearly the same text (${ranges(sections)})`,
+  };
+}
+
+/** Disjoint groups of the numbers 0 to count - 1 (union-find). */
+class Groups {
+  private readonly parent: number[];
+
+  constructor(count: number) {
+    this.parent = Array.from({ length: count }, (_, index) => index);
+  }
+
+  private root(member: number): number {
+    while (this.parent[member] !== member) {
+      this.parent[member] = this.parent[this.parent[member]];
+      member = this.parent[member];
+    }
+    return member;
+  }
+
+  together(a: number, b: number): boolean {
+    return this.root(a) === this.root(b);
+  }
+
+  join(a: number, b: number): void {
+    this.parent[this.root(b)] = this.root(a);
+  }
+
+  /** Each group's members, in order. */
+  members(): number[][] {
+    const byRoot = new Map<number, number[]>();
+    this.parent.forEach((_, member) => {
+      const root = this.root(member);
+      byRoot.set(root, [...(byRoot.get(root) ?? []), member]);
+    });
+    return [...byRoot.values()];
+  }
 }
 
 /**

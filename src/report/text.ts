@@ -42,7 +42,9 @@ export function formatText(
       out.push(...itemLines(judgement, context, paint));
   }
 
-  out.push(...findingLines(context, paint));
+  // Not spread into one push: a plan with thousands of repeated sections
+  // has more finding lines than a call takes arguments.
+  for (const line of findingLines(context, paint)) out.push(line);
   out.push(
     '',
     ...scoreLines(context, paint),
