@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -173,5 +175,34 @@ describe('outlining a plan in chunks', () => {
 
     expect(progress.length).toBeGreaterThan(2);
     expect(parallel).toEqual(buildOutline(plan));
+  });
+
+  it('outlines the chunks on this thread when worker threads cannot start', () => {
+    // Worker threads inherit Node's flags and refuse --input-type, so a
+    // program run as `node --input-type=module -e` cannot start any.
+    const { text } = generatePlan(4000);
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-audit-')), 'plan.md');
+    writeFileSync(file, text);
+    const parallel = join(import.meta.dirname, '..', 'dist/plan/parallel.js');
+    const program = `
+      import { readFileSync } from 'node:fs';
+      const { buildOutlineInParallel } = await import(${JSON.stringify(parallel)});
+      const file = { path: 'plan.md', text: readFileSync(process.argv[1], 'utf8') };
+      const outline = await buildOutlineInParallel(file, { threads: 2, minChunkLength: 20000 });
+      console.log(JSON.stringify(outline.sections.map((section) => [section.startLine, section.title])));
+    `;
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', program, file],
+      { encoding: 'utf8' },
+    );
+
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual(
+      buildOutline(sourceFromText('plan.md', text)).sections.map((section) => [
+        section.startLine,
+        section.title,
+      ]),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+import createDebug from 'debug';
+
 import { DEFAULT_LIMITS } from '../input/limits.js';
 import { assertNestingWithin } from '../input/nesting.js';
 import type { PlanOutline, SourceFile } from '../model.js';
@@ -30,6 +32,8 @@ const PARALLEL_MIN_LENGTH = 1536 * 1024;
  * sixteenth of the plan each, as before); 16 KB gained nothing more.
  */
 const CHUNK_MIN_LENGTH = 32 * 1024;
+
+const trace = createDebug('plan-audit:parse');
 
 // Resolved from both src/plan (tests) and dist/plan: workers run the build.
 const WORKER = new URL('../../dist/plan/outline-worker.js', import.meta.url);
@@ -75,7 +79,14 @@ export async function buildOutlineInParallel(
           chunks,
           Math.min(threads, chunks.length),
           options.onProgress,
-        );
+        ).catch((error: unknown) => {
+          // A worker that cannot start (Node run with flags workers refuse,
+          // such as --input-type, or too little memory for a thread) costs
+          // speed, not the audit: the chunks are outlined here instead. An
+          // error of the outline itself comes back here the same way.
+          trace('worker threads failed (%s); parsing on this thread', error);
+          return outlineHere(chunks, options.onProgress);
+        });
   if (parts.some((part) => part === null)) return buildOutline(file);
   return mergeChunkOutlines(file, parts as ChunkOutline[]);
 }
