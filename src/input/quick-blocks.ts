@@ -1,13 +1,27 @@
 import type { AlignType, Nodes, Root, RootContent } from 'mdast';
 
+import { endsHtml, type HtmlBlock, opensHtml } from './html-blocks.js';
+import {
+  endOfList,
+  listKeyAt,
+  listMarkerOf,
+  listNode,
+  openListAfter,
+} from './quick-lists.js';
 import {
   codeNode,
-  listNode,
   paragraphNode,
   type Position,
   type QuickRow,
   tableNode,
 } from './quick-nodes.js';
+import {
+  ATX_HEADING,
+  BLANK,
+  codeSpan,
+  NOT_PLAIN,
+  WORDS,
+} from './quick-syntax.js';
 
 /**
  * Paragraphs, tables and lists of plain words, and fenced code, read by a
@@ -67,49 +81,21 @@ export interface SetAside {
   end: Position['end'];
 }
 
-/**
- * Characters that may start an inline construct: `*_` emphasis, `` ` ``
- * code, `[]!` links, images and footnote calls, `<` HTML and autolinks,
- * `&` character references, `\` escapes and hard breaks, `~`
- * strikethrough. Tabs, carriage returns and NUL are left out too, since
- * micromark rewrites them. Pipes are left out of words, since they could
- * make a line a table's head. (Literal autolinks are not parsed at all:
- * see parse.ts.)
- */
-const NOT_PLAIN = '!&*_<[\\\\\\]`~|\\t\\r\\0';
-
-/**
- * Plain words: they start with a letter (so they open no other block: no
- * list marker, quote, fence, heading, HTML or indented code) and end with
- * no space (which would be a hard break, or be trimmed).
- */
-const WORDS = `[A-Za-z](?:[^${NOT_PLAIN}]*[^${NOT_PLAIN} ])?`;
-
 /** A line of a plain paragraph. */
 const PLAIN_LINE = new RegExp(`^${WORDS}$`);
 
 /**
- * A table row: a line that starts and ends with a pipe and holds no
- * inline syntax. Every pipe in it is then a cell boundary, and a cell's
- * text is what stands between two pipes, spaces trimmed.
+ * A table row: a line that starts and ends with a pipe and holds plain
+ * characters and code spans with no pipe in them. Every pipe in it is
+ * then a cell boundary, and a cell's text is what stands between two
+ * pipes, spaces trimmed.
  */
-const PLAIN_ROW = new RegExp(`^\\|[^${NOT_PLAIN.replace('|', '')}]*\\|$`);
+const PLAIN_ROW = new RegExp(
+  `^\\|(?:[^${NOT_PLAIN.replace('|', '')}]|${codeSpan('|')})*\\|$`,
+);
 
 /** A delimiter row: `| --- | :--: | --: |`. */
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
-
-/**
- * A line of a plain list: an indent of whole levels, a marker and one
- * space, then plain words after a task check box, plain words, or plain
- * words struck through.
- */
-const LIST_LINE = new RegExp(
-  `^((?:  )*)([-*+]) (?:\\[[ xX]\\] ${WORDS}|${WORDS}|~~${WORDS}~~)$`,
-);
-
-/** Lines before and after which a block stands on its own at the root. */
-const BLANK = /^[ \t]*$/;
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 
 /** An opening or closing code fence, as far as a line scan can tell. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -128,9 +114,16 @@ export function setAsideQuickBlocks(
   const starts = lineStarts(lines);
   const blocks: QuickBlock[] = [];
   let fence: string | null = null;
+  let html: HtmlBlock | null = null;
   let openList: string | null = null;
 
   for (let index = frontMatterEnd(lines); index < lines.length; index++) {
+    const line = lines[index];
+    if (html !== null) {
+      if (endsHtml(html, line, BLANK.test(line))) html = null;
+      continue;
+    }
+
     const codeEnd = fence === null ? endOfCode(lines, index) : null;
     if (codeEnd !== null) {
       if (!leaveToParser.has(index + 1))
@@ -140,8 +133,16 @@ export function setAsideQuickBlocks(
       continue;
     }
 
-    fence = fenceAfter(lines[index], fence);
+    fence = fenceAfter(line, fence);
     if (fence !== null) continue;
+
+    // Text in an HTML block is no Markdown, and leaving out a line of it
+    // could leave out the line that ends the block.
+    html = opensHtml(line);
+    if (html !== null) {
+      if (endsHtml(html, line, false)) html = null;
+      continue;
+    }
 
     const end = startsBlock(lines, index)
       ? (endOfTable(lines, index) ??
@@ -149,13 +150,13 @@ export function setAsideQuickBlocks(
         endOfParagraph(lines, index))
       : null;
     if (end === null) {
-      openList = openListAfter(lines, index, openList);
+      openList = openListAfter(lines, index, openList, FENCE);
       continue;
     }
 
     if (!leaveToParser.has(index + 1))
       blocks.push(blockOf(lines, starts, index, end));
-    openList = LIST_LINE.exec(lines[index])?.[2] ?? null;
+    openList = listKeyAt(lines[index]);
     index = end - 1;
   }
 
@@ -178,30 +179,6 @@ function frontMatterEnd(lines: string[]): number {
     (line, index) => index > 0 && line.trimEnd() === fence,
   );
   return end < 0 ? 0 : end + 1;
-}
-
-/** The marker of a list item in column 0 (`1` for any number). */
-const ROOT_ITEM = /^(?:([-*+])|\d{1,9}[.)])(?:[ \t]|$)/;
-
-/**
- * The marker of the list at the root that may still be open after line
- * `index`, or null when none can be. A list item in column 0 opens one; a
- * heading or fence in column 0 closes it, and so does any other line in
- * column 0 after a blank line (only a paragraph's own lines go on a list
- * item lazily). A list placeholder after a list with the same marker
- * would join it, and the block would have to be parsed again.
- */
-function openListAfter(
-  lines: string[],
-  index: number,
-  open: string | null,
-): string | null {
-  const line = lines[index];
-  const item = ROOT_ITEM.exec(line);
-  if (item) return item[1] ?? '1';
-  if (line === '' || /^[ \t]/.test(line)) return open;
-  if (ATX_HEADING.test(line) || FENCE.test(line)) return null;
-  return index > 0 && BLANK.test(lines[index - 1]) ? null : open;
 }
 
 function lineStarts(lines: string[]): number[] {
@@ -271,34 +248,6 @@ function endOfTable(lines: string[], start: number): number | null {
 }
 
 /**
- * The end of the list whose first item is line `start`, or null. Every
- * line is an item with the same marker, at the top level or one level
- * deeper than the item before at most; blank lines may stand between
- * items. A list with the marker of a list that may be open above would
- * go on that list: it is left to the parser.
- */
-function endOfList(
-  lines: string[],
-  start: number,
-  openList: string | null,
-): number | null {
-  const first = LIST_LINE.exec(lines[start]);
-  if (first === null || first[1] !== '' || first[2] === openList) return null;
-
-  let end = start + 1;
-  let indent = 0;
-  for (let next = end; next < lines.length; next++) {
-    if (BLANK.test(lines[next])) continue;
-    const item = LIST_LINE.exec(lines[next]);
-    if (item === null || item[2] !== first[2]) break;
-    if (item[1].length > indent + 2) break;
-    indent = item[1].length;
-    end = next + 1;
-  }
-  return endsBlock(lines, end) ? end : null;
-}
-
-/**
  * An opening fence in column 0 whose info string is one word of plain
  * characters, a language name (micromark would decode escapes and
  * character references, and split off the rest as meta).
@@ -362,7 +311,7 @@ function blockOf(
     ? 'code'
     : first.startsWith('|')
       ? 'table'
-      : LIST_LINE.test(first)
+      : listKeyAt(first) !== null
         ? 'list'
         : 'paragraph';
   const align = kind === 'table' ? cellsOf(lines[start + 1]).map(alignOf) : [];
@@ -425,7 +374,8 @@ function placeholderOf(block: QuickBlock): [string, number][] {
       [last, block.endLine],
     ];
   }
-  if (block.kind === 'list') return [[`${first[0]} x`, block.startLine]];
+  if (block.kind === 'list')
+    return [[`${listMarkerOf(first)} x`, block.startLine]];
   return [['x', block.startLine]];
 }
 
@@ -538,7 +488,8 @@ function moveToOriginal(
 }
 
 function nodeOf(block: QuickBlock) {
-  if (block.kind === 'paragraph') return paragraphNode(block.rows);
+  if (block.kind === 'paragraph')
+    return paragraphNode(block.rows.map((row) => ({ row, from: 0 })));
   if (block.kind === 'list') return listNode(block.rows);
   if (block.kind === 'code') return codeNode(block.rows);
 

@@ -1,12 +1,12 @@
 import type {
   AlignType,
   Code,
-  List,
-  ListItem,
+  InlineCode,
   Paragraph,
   Table,
   TableCell,
   TableRow,
+  Text,
 } from 'mdast';
 
 /**
@@ -18,7 +18,7 @@ import type {
 
 /** Where a node is in the text, as mdast gives it. */
 export type Position = NonNullable<Paragraph['position']>;
-type Point = Position['start'];
+export type Point = Position['start'];
 
 /** One line of the original text. */
 export interface QuickRow {
@@ -30,7 +30,7 @@ export interface QuickRow {
 }
 
 /** The point before the 0-based `column` of a row. */
-function pointAt(row: QuickRow, column: number): Point {
+export function pointAt(row: QuickRow, column: number): Point {
   return { line: row.line, column: column + 1, offset: row.offset + column };
 }
 
@@ -40,28 +40,115 @@ function span(row: QuickRow, from: number, to: number): Position {
 }
 
 /**
- * A plain paragraph: one text node holding the lines joined by line
- * feeds, spanning the same characters.
+ * The text and code spans of a row's columns `[from, to)`, which quick
+ * blocks has checked to hold nothing else: each code span between single
+ * backticks, the text between them as it is.
  */
-export function paragraphNode(rows: QuickRow[]): Paragraph {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  const position = (): Position => ({
-    start: pointAt(first, 0),
-    end: pointAt(last, last.text.length),
+function inlineNodes(
+  row: QuickRow,
+  from: number,
+  to: number,
+): (Text | InlineCode)[] {
+  const nodes: (Text | InlineCode)[] = [];
+  let textStart = from;
+
+  for (let column = from; column < to; column++) {
+    if (row.text[column] !== '`') continue;
+    const close = row.text.indexOf('`', column + 1);
+    if (column > textStart) nodes.push(textNode(row, textStart, column));
+    nodes.push({
+      type: 'inlineCode',
+      value: row.text.slice(column + 1, close),
+      position: span(row, column, close + 1),
+    });
+    column = close;
+    textStart = close + 1;
+  }
+
+  if (to > textStart) nodes.push(textNode(row, textStart, to));
+  return nodes;
+}
+
+function textNode(row: QuickRow, from: number, to: number): Text {
+  return {
+    type: 'text',
+    value: row.text.slice(from, to),
+    position: span(row, from, to),
+  };
+}
+
+/**
+ * A plain paragraph: the text and code spans of its lines, each from the
+ * column where its words start. A line ending is text too, so the text
+ * from one code span to the next is one node.
+ */
+export function paragraphNode(
+  lines: { row: QuickRow; from: number }[],
+): Paragraph {
+  const children: (Text | InlineCode)[] = [];
+
+  lines.forEach(({ row, from }, index) => {
+    if (index > 0) {
+      const before = lines[index - 1].row;
+      // The line ending ends where the next line starts; that line's
+      // indent belongs to no node.
+      const lineEnd = pointAt(before, before.text.length);
+      appendText(children, '\n', lineEnd, pointAt(row, 0));
+    }
+    for (const node of inlineNodes(row, from, row.text.length)) {
+      if (node.type === 'inlineCode') children.push(node);
+      else
+        appendText(
+          children,
+          node.value,
+          node.position!.start,
+          node.position!.end,
+        );
+    }
   });
 
+  const first = lines[0];
+  const last = lines[lines.length - 1].row;
+  return {
+    type: 'paragraph',
+    children,
+    position: {
+      start: pointAt(first.row, first.from),
+      end: pointAt(last, last.text.length),
+    },
+  };
+}
+
+/** A one-line paragraph struck through as a whole: `~~words~~`. */
+export function struckParagraph(row: QuickRow, from: number): Paragraph {
+  const to = row.text.length;
   return {
     type: 'paragraph',
     children: [
       {
-        type: 'text',
-        value: rows.map((row) => row.text).join('\n'),
-        position: position(),
+        type: 'delete',
+        children: inlineNodes(row, from + 2, to - 2),
+        position: span(row, from, to),
       },
     ],
-    position: position(),
+    position: span(row, from, to),
   };
+}
+
+/** Text at the end of a paragraph goes on the text node there, if any. */
+function appendText(
+  children: (Text | InlineCode)[],
+  value: string,
+  start: Point,
+  end: Point,
+): void {
+  const last = children[children.length - 1];
+  if (last?.type === 'text') {
+    last.value += value;
+    last.position!.end = end;
+  } else {
+    children.push({ type: 'text', value, position: { start, end } });
+  }
 }
 
 /**
@@ -122,137 +209,7 @@ function cellNode(
 
   return {
     type: 'tableCell',
-    children:
-      value === ''
-        ? []
-        : [
-            {
-              type: 'text',
-              value,
-              position: span(row, textStart, textStart + value.length),
-            },
-          ],
-    position: span(row, from, to),
-  };
-}
-
-/**
- * A list line's indent, its marker and one space, and the check box of a
- * task item with the space after it: what comes before the paragraph.
- */
-const ITEM_PREFIX = /^( *)[-*+] (?:\[([ xX])\] )?/;
-
-/**
- * A list of one-line items, nested two spaces a level, as quick blocks
- * reads them: each line opens an item; a line indented two spaces more
- * than the item before opens a list inside that item. A blank line before
- * an item makes the item above spread when the new item is nested in it,
- * and else the list the new item joins, as mdast-util-from-markdown has
- * it.
- */
-export function listNode(rows: QuickRow[]): List {
-  const top = emptyList(rows[0], 0);
-  const open: { indent: number; list: List }[] = [{ indent: 0, list: top }];
-  let blankBefore = false;
-
-  for (const row of rows) {
-    const prefix = ITEM_PREFIX.exec(row.text);
-    if (prefix === null) {
-      blankBefore = true;
-      continue;
-    }
-    const indent = prefix[1].length;
-    while (open[open.length - 1].indent > indent) open.pop();
-
-    const parent = open[open.length - 1];
-    if (parent.indent < indent) {
-      const item = lastItem(parent.list);
-      const nested = emptyList(row, indent);
-      item.children.push(nested);
-      if (blankBefore) item.spread = true;
-      open.push({ indent, list: nested });
-    } else if (blankBefore) parent.list.spread = true;
-
-    open[open.length - 1].list.children.push(
-      itemNode(row, indent, prefix[0].length, prefix[2]),
-    );
-    blankBefore = false;
-
-    // The row ends every open list and the last item of each.
-    for (const { list } of open) {
-      list.position!.end = pointAt(row, row.text.length);
-      lastItem(list).position!.end = pointAt(row, row.text.length);
-    }
-  }
-  return top;
-}
-
-function lastItem(list: List): ListItem {
-  return list.children[list.children.length - 1];
-}
-
-function emptyList(row: QuickRow, indent: number): List {
-  return {
-    type: 'list',
-    ordered: false,
-    start: null,
-    spread: false,
-    children: [],
-    position: span(row, indent, row.text.length),
-  };
-}
-
-/**
- * An item of a tight list. A task item's paragraph starts after its check
- * box, as mdast-util-gfm-task-list-item leaves it.
- */
-function itemNode(
-  row: QuickRow,
-  indent: number,
-  contentStart: number,
-  check: string | undefined,
-): ListItem {
-  return {
-    type: 'listItem',
-    spread: false,
-    checked: check === undefined ? null : check !== ' ',
-    children: [itemParagraph(row, contentStart)],
-    position: span(row, indent, row.text.length),
-  };
-}
-
-/** Plain words, or plain words struck through (`~~words~~`). */
-function itemParagraph(row: QuickRow, from: number): Paragraph {
-  const to = row.text.length;
-  if (!row.text.startsWith('~~', from)) {
-    return {
-      type: 'paragraph',
-      children: [
-        {
-          type: 'text',
-          value: row.text.slice(from),
-          position: span(row, from, to),
-        },
-      ],
-      position: span(row, from, to),
-    };
-  }
-
-  return {
-    type: 'paragraph',
-    children: [
-      {
-        type: 'delete',
-        children: [
-          {
-            type: 'text',
-            value: row.text.slice(from + 2, to - 2),
-            position: span(row, from + 2, to - 2),
-          },
-        ],
-        position: span(row, from, to),
-      },
-    ],
+    children: inlineNodes(row, textStart, textStart + value.length),
     position: span(row, from, to),
   };
 }

@@ -11,6 +11,8 @@
  * outline.
  */
 
+import { endsHtml, type HtmlBlock, opensHtml } from '../input/html-blocks.js';
+
 /** A line where a new piece may start. */
 export interface Cut {
   /** Offset of the line's first character in the text. */
@@ -25,28 +27,8 @@ interface Fence {
   indent: number;
 }
 
-interface HtmlBlock {
-  /** What ends it: a pattern on a line, or the next blank line. */
-  end: RegExp | 'blank';
-  indent: number;
-}
-
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LEVEL_ONE_HEADING = /^#(?:[ \t]|$)/;
-const HTML_START = /^( {0,3})<[A-Za-z/!?]/;
-
-/** HTML blocks that end at a closing marker rather than a blank line. */
-const HTML_WITH_END: [RegExp, RegExp][] = [
-  [
-    /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i,
-    /<\/(?:script|pre|style|textarea)>/i,
-  ],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<!\[CDATA\[/, /\]\]>/],
-  [/^<![A-Za-z]/, />/],
-];
-
 /**
  * A link or footnote definition: labels are shared by the whole document,
  * so a plan that has one is not cut at all.
@@ -83,7 +65,7 @@ export function findCuts(text: string): Cut[] {
 
     if (html) {
       if (html.end === 'blank' && FENCE.test(line)) return cuts;
-      if (html.end === 'blank' ? blank : html.end.test(line)) html = null;
+      if (endsHtml(html, line, blank)) html = null;
       continue;
     }
 
@@ -152,14 +134,4 @@ function closesFence(line: string, fence: Fence): boolean {
   const match = FENCE.exec(line);
   if (!match || match[3].trim() !== '') return false;
   return match[2][0] === fence.marker && match[2].length >= fence.length;
-}
-
-function opensHtml(line: string): HtmlBlock | null {
-  const match = HTML_START.exec(line);
-  if (!match) return null;
-
-  const indent = match[1].length;
-  const rest = line.slice(indent);
-  const withEnd = HTML_WITH_END.find(([start]) => start.test(rest));
-  return { end: withEnd ? withEnd[1] : 'blank', indent };
 }
