@@ -1,3 +1,15 @@
+/**
+ * Lists of plain words for quick blocks: which lines make one, and the
+ * mdast micromark and mdast-util-from-markdown build for it.
+ *
+ * A list item here is a bullet (`-`, `*`, `+`) or a number with `.` or
+ * `)`, one space, and plain words: after a task check box, struck
+ * through as a whole (`~~words~~`), or as they are. Its words may go on
+ * over lines indented to the item's content; a line indented to that
+ * content that is an item opens a list inside the item. Blank lines may
+ * stand between items, not inside one.
+ */
+
 import type { List, ListItem } from 'mdast';
 
 import {
@@ -15,17 +27,9 @@ import {
 } from './quick-syntax.js';
 
 /**
- * Lists of plain words for quick blocks: which lines make one, and the
- * mdast micromark and mdast-util-from-markdown build for it.
- *
- * A list item here is a bullet (`-`, `*`, `+`) or a number with `.` or
- * `)`, one space, and plain words: after a task check box, struck
- * through as a whole (`~~words~~`), or as they are. Its words may go on
- * over lines indented to the item's content; a line indented to that
- * content that is an item opens a list inside the item. Blank lines may
- * stand between items, not inside one.
+ * An item line: its indent, bullet or number and delimiter, one space,
+ * then words after a check box, struck through, or as they are.
  */
-
 const ITEM = new RegExp(
   '^( *)(?:([-*+])|(\\d{1,9})([.)])) ' +
     `(?:\\[([ xX])\\] ${PLAIN_FIRST_WORDS}|(~~)${PLAIN_FIRST_WORDS}~~|${WORDS})$`,

@@ -1,3 +1,10 @@
+/**
+ * The mdast nodes micromark and mdast-util-from-markdown would build for
+ * the plain blocks that quick-blocks.ts sets aside: the same node types,
+ * fields and positions, checked against the parser by
+ * test/input/quick-blocks.test.ts.
+ */
+
 import type {
   AlignType,
   Code,
@@ -8,13 +15,6 @@ import type {
   TableRow,
   Text,
 } from 'mdast';
-
-/**
- * The mdast nodes micromark and mdast-util-from-markdown would build for
- * the plain blocks that quick-blocks.ts sets aside: the same node types,
- * fields and positions, checked against the parser by
- * test/input/quick-blocks.test.ts.
- */
 
 /** Where a node is in the text, as mdast gives it. */
 export type Position = NonNullable<Paragraph['position']>;

@@ -1,0 +1,253 @@
+/**
+ * Where the quick blocks of a text are (quick-blocks.ts): a line scan
+ * that finds the plain paragraphs, tables and lists and the fenced code
+ * whose mdast is known without parsing them.
+ */
+
+import type { AlignType } from 'mdast';
+
+import { endsHtml, type HtmlBlock, opensHtml } from './html-blocks.js';
+import { endOfList, listKeyAt, openListAfter } from './quick-lists.js';
+import type { QuickRow } from './quick-nodes.js';
+import {
+  ATX_HEADING,
+  BLANK,
+  codeSpan,
+  NOT_PLAIN,
+  WORDS,
+} from './quick-syntax.js';
+
+/** A block the scan read, with everything its mdast node needs. */
+export interface QuickBlock {
+  kind: 'paragraph' | 'table' | 'list' | 'code';
+  /** 1-based line of the first line. */
+  startLine: number;
+  /** 1-based line of the last line. */
+  endLine: number;
+  /** The block's lines. */
+  rows: QuickRow[];
+  /** Tables only: each column's alignment. */
+  align: AlignType[];
+}
+
+/** A line of a plain paragraph. */
+const PLAIN_LINE = new RegExp(`^${WORDS}$`);
+
+/**
+ * A table row: a line that starts and ends with a pipe and holds plain
+ * characters and code spans with no pipe in them. Every pipe in it is
+ * then a cell boundary, and a cell's text is what stands between two
+ * pipes, spaces trimmed.
+ */
+const PLAIN_ROW = new RegExp(
+  `^\\|(?:[^${NOT_PLAIN.replace('|', '')}]|${codeSpan('|')})*\\|$`,
+);
+
+/** A delimiter row: `| --- | :--: | --: |`. */
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
+
+/** An opening or closing code fence, as far as a line scan can tell. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The quick blocks of a text split into lines (`starts` are their
+ * offsets), in order. Front matter, fenced code that is no quick block
+ * and HTML blocks are skipped; anything else the scan gets wrong is
+ * caught after the parse (quick-blocks.ts). Blocks starting on a line of
+ * `leaveToParser` are left out.
+ */
+export function findQuickBlocks(
+  lines: string[],
+  starts: number[],
+  leaveToParser: ReadonlySet<number>,
+): QuickBlock[] {
+  const blocks: QuickBlock[] = [];
+  let fence: string | null = null;
+  let html: HtmlBlock | null = null;
+  let openList: string | null = null;
+
+  for (let index = frontMatterEnd(lines); index < lines.length; index++) {
+    const line = lines[index];
+    if (html !== null) {
+      if (endsHtml(html, line, BLANK.test(line))) html = null;
+      continue;
+    }
+
+    const codeEnd = fence === null ? endOfCode(lines, index) : null;
+    if (codeEnd !== null) {
+      if (!leaveToParser.has(index + 1))
+        blocks.push(blockOf(lines, starts, index, codeEnd));
+      openList = null;
+      index = codeEnd - 1;
+      continue;
+    }
+
+    fence = fenceAfter(line, fence);
+    if (fence !== null) continue;
+
+    // Text in an HTML block is no Markdown, and leaving out a line of it
+    // could leave out the line that ends the block.
+    html = opensHtml(line);
+    if (html !== null) {
+      if (endsHtml(html, line, false)) html = null;
+      continue;
+    }
+
+    const end = startsBlock(lines, index)
+      ? (endOfTable(lines, index) ??
+        endOfList(lines, index, openList) ??
+        endOfParagraph(lines, index))
+      : null;
+    if (end === null) {
+      openList = openListAfter(lines, index, openList, FENCE);
+      continue;
+    }
+
+    if (!leaveToParser.has(index + 1))
+      blocks.push(blockOf(lines, starts, index, end));
+    openList = listKeyAt(lines[index]);
+    index = end - 1;
+  }
+
+  return blocks;
+}
+
+/**
+ * The index of the first line after front matter, or 0. Front matter is
+ * text, not Markdown, even where it looks like a heading and a paragraph.
+ */
+function frontMatterEnd(lines: string[]): number {
+  const fence = /^(?:---|\+\+\+)[ \t]*$/.exec(lines[0])?.[0].trimEnd();
+  if (fence === undefined) return 0;
+  const end = lines.findIndex(
+    (line, index) => index > 0 && line.trimEnd() === fence,
+  );
+  return end < 0 ? 0 : end + 1;
+}
+
+/**
+ * The fence open after this line: a fence line opens one when none is
+ * open and closes the open one when it uses the same character at least
+ * as many times (the info string of a closing fence is not checked: a
+ * wrong guess only skips a block, which micromark then reads).
+ */
+function fenceAfter(line: string, open: string | null): string | null {
+  const marker = FENCE.exec(line)?.[1];
+  if (marker === undefined) return open;
+  if (open === null) return marker;
+  return marker[0] === open[0] && marker.length >= open.length ? null : open;
+}
+
+/** Whether a block at the root can start on this line. */
+function startsBlock(lines: string[], index: number): boolean {
+  if (index === 0) return true;
+  const before = lines[index - 1];
+  return BLANK.test(before) || ATX_HEADING.test(before);
+}
+
+/**
+ * Whether a block ending before line `end` ends there: the end of the
+ * text, a blank line or a heading follow, so no lazy line, setext
+ * underline or delimiter row can make the block go on or become another.
+ */
+function endsBlock(lines: string[], end: number): boolean {
+  const after = lines[end];
+  return after === undefined || BLANK.test(after) || ATX_HEADING.test(after);
+}
+
+/** The index after the last line of the run from `index` that fits. */
+function endOfRun(lines: string[], index: number, fits: RegExp): number {
+  let end = index;
+  while (end < lines.length && fits.test(lines[end])) end++;
+  return end;
+}
+
+/**
+ * The end of the table whose header row is line `start`, or null when
+ * there is none this scan can build: no delimiter row under the header,
+ * a line after the rows that is not blank (the table would go on with
+ * lines that are not plain rows), or a row with another number of cells
+ * than the header (GFM then pads or drops cells, or makes no table).
+ */
+function endOfTable(lines: string[], start: number): number | null {
+  if (!PLAIN_ROW.test(lines[start])) return null;
+  if (!DELIMITER_ROW.test(lines[start + 1] ?? '')) return null;
+
+  const end = endOfRun(lines, start, PLAIN_ROW);
+  if (end < lines.length && !BLANK.test(lines[end])) return null;
+  const width = cellsOf(lines[start]).length;
+  for (let index = start + 1; index < end; index++)
+    if (cellsOf(lines[index]).length !== width) return null;
+  return end;
+}
+
+/**
+ * An opening fence in column 0 whose info string is one word of plain
+ * characters, a language name (micromark would decode escapes and
+ * character references, and split off the rest as meta).
+ */
+const CODE_OPENING = /^(`{3,}|~{3,})[\w+#.-]*$/;
+
+/**
+ * The end of the fenced code whose opening fence is line `start`, or
+ * null: the index after its closing fence, the first line of up to three
+ * spaces, at least as many of the same fence characters, and blanks.
+ * Code that is not closed, is closed by a fence with blanks after it, or
+ * holds a carriage return or a NUL (which micromark rewrites) is left to
+ * the parser.
+ */
+function endOfCode(lines: string[], start: number): number | null {
+  const fence = CODE_OPENING.exec(lines[start])?.[1];
+  if (fence === undefined) return null;
+  const closing = new RegExp(`^ {0,3}${fence[0]}{${fence.length},}[ \\t]*$`);
+
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index];
+    if (closing.test(line)) return /[ \t]$/.test(line) ? null : index + 1;
+    if (/[\r\0]/.test(line)) return null;
+  }
+  return null;
+}
+
+/** The end of the plain paragraph whose first line is `start`, or null. */
+function endOfParagraph(lines: string[], start: number): number | null {
+  const end = endOfRun(lines, start, PLAIN_LINE);
+  return end > start && endsBlock(lines, end) ? end : null;
+}
+
+/** The raw cells of a row: what stands between its pipes. */
+function cellsOf(row: string): string[] {
+  return row.slice(1, -1).split('|');
+}
+
+function alignOf(delimiter: string): AlignType {
+  const cell = delimiter.trim();
+  const left = cell.startsWith(':');
+  const right = cell.endsWith(':');
+  if (left && right) return 'center';
+  if (left) return 'left';
+  return right ? 'right' : null;
+}
+
+/** The block over lines `[start, end)`, 0-based, of the kind it opens. */
+function blockOf(
+  lines: string[],
+  starts: number[],
+  start: number,
+  end: number,
+): QuickBlock {
+  const rows: QuickRow[] = [];
+  for (let index = start; index < end; index++)
+    rows.push({ line: index + 1, offset: starts[index], text: lines[index] });
+
+  const first = lines[start];
+  const kind = CODE_OPENING.test(first)
+    ? 'code'
+    : first.startsWith('|')
+      ? 'table'
+      : listKeyAt(first) !== null
+        ? 'list'
+        : 'paragraph';
+  const align = kind === 'table' ? cellsOf(lines[start + 1]).map(alignOf) : [];
+  return { kind, startLine: start + 1, endLine: end, rows, align };
+}
