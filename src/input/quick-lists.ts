@@ -19,12 +19,7 @@ import {
   type QuickRow,
   struckParagraph,
 } from './quick-nodes.js';
-import {
-  ATX_HEADING,
-  BLANK,
-  PLAIN_FIRST_WORDS,
-  WORDS,
-} from './quick-syntax.js';
+import { BLANK, endsBlock, PLAIN_FIRST_WORDS, WORDS } from './quick-syntax.js';
 
 /**
  * An item line: its indent, bullet or number and delimiter, one space,
@@ -41,6 +36,8 @@ const CONTINUATION = new RegExp(`^( +)${WORDS}$`);
 /** One list item line, read. */
 interface ItemLine {
   indent: number;
+  /** The bullet, or the number with its delimiter. */
+  marker: string;
   /** The bullet, or the number's delimiter: items of one list share it. */
   key: string;
   /** The number of an ordered item, or null. */
@@ -62,6 +59,7 @@ function readItem(line: string): ItemLine | null {
   const contentIndent = spaces.length + marker.length + 1;
   return {
     indent: spaces.length,
+    marker,
     key: bullet ?? delimiter,
     number: digits === undefined ? null : Number(digits),
     contentStart: contentIndent + (check === undefined ? 0 : 4),
@@ -71,35 +69,9 @@ function readItem(line: string): ItemLine | null {
   };
 }
 
-/** The key of a list item in column 0, whatever its words. */
-const ROOT_ITEM = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
-
-/**
- * The key of the list at the root that may still be open after line
- * `index` (its bullet, or its numbers' delimiter), or null when none can
- * be. A list item in column 0 opens one; a heading or fence in column 0
- * closes it, and so does any other line in column 0 after a blank line
- * (only a paragraph's own lines go on a list item lazily). A list
- * placeholder after a list with the same key would join it, and the block
- * would have to be parsed again.
- */
-export function openListAfter(
-  lines: string[],
-  index: number,
-  open: string | null,
-  fence: RegExp,
-): string | null {
-  const line = lines[index];
-  const item = ROOT_ITEM.exec(line);
-  if (item) return item[1] ?? item[2];
-  if (line === '' || /^[ \t]/.test(line)) return open;
-  if (ATX_HEADING.test(line) || fence.test(line)) return null;
-  return index > 0 && BLANK.test(lines[index - 1]) ? null : open;
-}
-
-/** The marker of a list item line (`-`, `1.`), which quick blocks read. */
+/** The marker (`-`, `1.`) of a line {@link endOfList} took for an item. */
 export function listMarkerOf(line: string): string {
-  return /^ *([-*+]|\d{1,9}[.)])/.exec(line)![1];
+  return readItem(line)!.marker;
 }
 
 /** The key a list starting at this line would have, or null. */
@@ -136,10 +108,7 @@ export function endOfList(
     end = next + 1;
   }
 
-  const after = lines[end];
-  const ends =
-    after === undefined || BLANK.test(after) || ATX_HEADING.test(after);
-  return ends ? end : null;
+  return endsBlock(lines, end) ? end : null;
 }
 
 /**

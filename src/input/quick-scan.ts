@@ -7,12 +7,13 @@
 import type { AlignType } from 'mdast';
 
 import { endsHtml, type HtmlBlock, opensHtml } from './html-blocks.js';
-import { endOfList, listKeyAt, openListAfter } from './quick-lists.js';
+import { endOfList, listKeyAt } from './quick-lists.js';
 import type { QuickRow } from './quick-nodes.js';
 import {
   ATX_HEADING,
   BLANK,
   codeSpan,
+  endsBlock,
   NOT_PLAIN,
   WORDS,
 } from './quick-syntax.js';
@@ -76,7 +77,9 @@ export function findQuickBlocks(
     const codeEnd = fence === null ? endOfCode(lines, index) : null;
     if (codeEnd !== null) {
       if (!leaveToParser.has(index + 1))
-        blocks.push(blockOf(lines, starts, index, codeEnd));
+        blocks.push(
+          blockOf(lines, starts, index, { kind: 'code', end: codeEnd }),
+        );
       openList = null;
       index = codeEnd - 1;
       continue;
@@ -93,20 +96,18 @@ export function findQuickBlocks(
       continue;
     }
 
-    const end = startsBlock(lines, index)
-      ? (endOfTable(lines, index) ??
-        endOfList(lines, index, openList) ??
-        endOfParagraph(lines, index))
+    const found: Found | null = startsBlock(lines, index)
+      ? blockAt(lines, index, openList)
       : null;
-    if (end === null) {
-      openList = openListAfter(lines, index, openList, FENCE);
+    if (found === null) {
+      openList = openListAfter(lines, index, openList);
       continue;
     }
 
     if (!leaveToParser.has(index + 1))
-      blocks.push(blockOf(lines, starts, index, end));
-    openList = listKeyAt(lines[index]);
-    index = end - 1;
+      blocks.push(blockOf(lines, starts, index, found));
+    openList = found.kind === 'list' ? listKeyAt(line) : null;
+    index = found.end - 1;
   }
 
   return blocks;
@@ -123,6 +124,55 @@ function frontMatterEnd(lines: string[]): number {
     (line, index) => index > 0 && line.trimEnd() === fence,
   );
   return end < 0 ? 0 : end + 1;
+}
+
+/** A quick block the scan found: its kind and the index after it. */
+interface Found {
+  kind: QuickBlock['kind'];
+  end: number;
+}
+
+/**
+ * The table, list or paragraph starting at line `index`, if it is one
+ * quick blocks build; the list not if a list with its key may be open
+ * above (`openList`).
+ */
+function blockAt(
+  lines: string[],
+  index: number,
+  openList: string | null,
+): Found | null {
+  const table = endOfTable(lines, index);
+  if (table !== null) return { kind: 'table', end: table };
+  const list = endOfList(lines, index, openList);
+  if (list !== null) return { kind: 'list', end: list };
+  const paragraph = endOfParagraph(lines, index);
+  return paragraph === null ? null : { kind: 'paragraph', end: paragraph };
+}
+
+/** The key of a list item in column 0, whatever its words. */
+const ROOT_ITEM = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
+
+/**
+ * The key of the list at the root that may still be open after line
+ * `index` (its bullet, or its numbers' delimiter), or null when none can
+ * be. A list item in column 0 opens one; a heading or fence in column 0
+ * closes it, and so does any other line in column 0 after a blank line
+ * (only a paragraph's own lines go on a list item lazily). A list
+ * placeholder after a list with the same key would join it, and the block
+ * would have to be parsed again.
+ */
+function openListAfter(
+  lines: string[],
+  index: number,
+  open: string | null,
+): string | null {
+  const line = lines[index];
+  const item = ROOT_ITEM.exec(line);
+  if (item) return item[1] ?? item[2];
+  if (line === '' || /^[ \t]/.test(line)) return open;
+  if (ATX_HEADING.test(line) || FENCE.test(line)) return null;
+  return index > 0 && BLANK.test(lines[index - 1]) ? null : open;
 }
 
 /**
@@ -143,16 +193,6 @@ function startsBlock(lines: string[], index: number): boolean {
   if (index === 0) return true;
   const before = lines[index - 1];
   return BLANK.test(before) || ATX_HEADING.test(before);
-}
-
-/**
- * Whether a block ending before line `end` ends there: the end of the
- * text, a blank line or a heading follow, so no lazy line, setext
- * underline or delimiter row can make the block go on or become another.
- */
-function endsBlock(lines: string[], end: number): boolean {
-  const after = lines[end];
-  return after === undefined || BLANK.test(after) || ATX_HEADING.test(after);
 }
 
 /** The index after the last line of the run from `index` that fits. */
@@ -229,25 +269,17 @@ function alignOf(delimiter: string): AlignType {
   return right ? 'right' : null;
 }
 
-/** The block over lines `[start, end)`, 0-based, of the kind it opens. */
+/** The block found at line `start` (0-based), with its lines. */
 function blockOf(
   lines: string[],
   starts: number[],
   start: number,
-  end: number,
+  { kind, end }: Found,
 ): QuickBlock {
   const rows: QuickRow[] = [];
   for (let index = start; index < end; index++)
     rows.push({ line: index + 1, offset: starts[index], text: lines[index] });
 
-  const first = lines[start];
-  const kind = CODE_OPENING.test(first)
-    ? 'code'
-    : first.startsWith('|')
-      ? 'table'
-      : listKeyAt(first) !== null
-        ? 'list'
-        : 'paragraph';
   const align = kind === 'table' ? cellsOf(lines[start + 1]).map(alignOf) : [];
   return { kind, startLine: start + 1, endLine: end, rows, align };
 }

@@ -53,3 +53,13 @@ export const PLAIN_FIRST_WORDS = `${FIRST}(?:${PLAIN}|${codeSpan()})*(?<! )`;
 /** Lines before and after which a block stands on its own at the root. */
 export const BLANK = /^[ \t]*$/;
 export const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/**
+ * Whether a block ending before line `end` ends there: the end of the
+ * text, a blank line or a heading follow, so no lazy line, setext
+ * underline or delimiter row can make the block go on or become another.
+ */
+export function endsBlock(lines: string[], end: number): boolean {
+  const after = lines[end];
+  return after === undefined || BLANK.test(after) || ATX_HEADING.test(after);
+}

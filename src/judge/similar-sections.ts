@@ -28,7 +28,9 @@ function sameTitles(plan: PlanOutline): Finding[] {
     if (stems.length < 2) continue;
 
     const key = stems.join(' ');
-    byTitle.set(key, [...(byTitle.get(key) ?? []), section]);
+    const known = byTitle.get(key);
+    if (known) known.push(section);
+    else byTitle.set(key, [section]);
   }
 
   return [...byTitle.values()]
@@ -126,7 +128,9 @@ class Groups {
     const byRoot = new Map<number, number[]>();
     this.parent.forEach((_, member) => {
       const root = this.root(member);
-      byRoot.set(root, [...(byRoot.get(root) ?? []), member]);
+      const known = byRoot.get(root);
+      if (known) known.push(member);
+      else byRoot.set(root, [member]);
     });
     return [...byRoot.values()];
   }

@@ -74,7 +74,7 @@ export function findCuts(text: string): Cut[] {
 
     html = opensHtml(line);
     if (html) {
-      if (html.end !== 'blank' && html.end.test(line)) html = null;
+      if (endsHtml(html, line, false)) html = null;
       continue;
     }
 
