@@ -5,6 +5,10 @@ import {
   type ScoreSettings,
   summarize,
 } from './judge/score.js';
+import {
+  type ClosestSettings,
+  pointToClosestSections,
+} from './judge/closest.js';
 import { suggestPlacements } from './judge/suggest.js';
 import { judgeItem } from './judge/verdict.js';
 import { MatchEngine } from './match/engine.js';
@@ -17,6 +21,7 @@ import type {
 } from './model.js';
 import { buildPlanOutline, planLabel } from './plan/merge.js';
 import type { Rule } from './rules/load.js';
+import { CLOSEST_KIND } from './rules/closest-kind.js';
 import { SCORE_KIND } from './rules/score-kind.js';
 import { mergeRepeats } from './gaps/repeats.js';
 import { settleClaims } from './judge/claims.js';
@@ -84,6 +89,14 @@ export function audit(
     judgeItem(item, evidence[position], index),
   );
   suggestPlacements(judgements, outline);
+  const closest = closestSettings(rules);
+  if (closest)
+    pointToClosestSections(
+      judgements,
+      (judgement) => engine.termsOf(judgement.item),
+      index,
+      closest,
+    );
 
   return {
     plan: planLabel(planFiles, 'files' in plan ? plan.label : undefined),
@@ -101,6 +114,14 @@ export function audit(
     score: computeScore(judgements, scoreSettings(rules)),
     summary: summarize(judgements),
   };
+}
+
+/** The enabled closest-section rule's options, or null when it is off. */
+function closestSettings(rules: Rule[]): ClosestSettings | null {
+  const rule = rules.find(
+    (candidate) => candidate.kind === CLOSEST_KIND && candidate.enabled,
+  );
+  return rule ? (rule.options as unknown as ClosestSettings) : null;
 }
 
 function scoreSettings(rules: Rule[]): ScoreSettings {

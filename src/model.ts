@@ -204,6 +204,20 @@ export interface Suggestion {
   };
 }
 
+/**
+ * For a missing or partial item: the plan section that shares most of its
+ * words, a place to check before adding one. It is not a match.
+ */
+export interface ClosestSection {
+  title: string;
+  startLine: number;
+  endLine: number;
+  /** How much of the best possible score the section reached, 0..1. */
+  score: number;
+  /** The plan file of the section (see {@link Section.file}). */
+  file?: string;
+}
+
 export interface Judgement {
   item: GapItem;
   verdict: Verdict;
@@ -215,6 +229,7 @@ export interface Judgement {
   /** Tables of contents, checklists and summary tables naming it. */
   references: Reference[];
   suggestion: Suggestion | null;
+  closest: ClosestSection | null;
   /** All evidence, accepted or not, kept for `--explain`. */
   evidence: Evidence[];
 }

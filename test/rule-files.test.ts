@@ -43,7 +43,7 @@ describe('rule files', () => {
       'fuzzy-title.yml:3: option "minItemCoverage" must be at most 1, got 1.5',
       'fuzzy-title.yml:4: unknown option "minimumCoverage" (expected one of: minItemCoverage, removalItemCoverage, minOwnCoverage, minSectionCoverage, minPartSectionCoverage, parentCredit, leadCredit, maxConfidence)',
       'fuzzy-title.yml:5: unknown key "colour" (expected kind, description, enabled, options, docs)',
-      'new-rule.yml:1: unknown kind "telepathy" (expected one of: gap-id, exact-title, alias, fuzzy-title, gap-body, body-mention, mentioned-section, second-section, score, word-weights)',
+      'new-rule.yml:1: unknown kind "telepathy" (expected one of: gap-id, exact-title, alias, fuzzy-title, gap-body, body-mention, mentioned-section, second-section, score, word-weights, closest-section)',
     ]);
   });
 

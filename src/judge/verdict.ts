@@ -36,6 +36,7 @@ export function judgeItem(
     mentions: verdict === 'partial' ? mentions : [],
     references,
     suggestion: null,
+    closest: null,
     evidence,
   };
 }

@@ -59,7 +59,13 @@ function explainItem(
     lines.push(
       `  body mentions: ${mentions} (see mentions and references in the report)`,
     );
-  if (sections.length === 0 && mentions === 0)
+  if (judgement.closest) {
+    const { file, startLine, endLine, title, score } = judgement.closest;
+    lines.push(
+      `  closest section, a lead and not a match: ${file ?? result.plan.path}:${startLine}-${endLine} "${title}", ${score.toFixed(2)} of the best possible score`,
+    );
+  }
+  if (sections.length === 0 && mentions === 0 && !judgement.closest)
     lines.push('  no plan heading or text shares a word with it');
   return lines;
 }

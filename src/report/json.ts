@@ -70,6 +70,7 @@ function gapEntry(judgement: Judgement): object {
     matches: judgement.matches,
     mentions: judgement.mentions,
     references: judgement.references,
+    ...(judgement.closest ? { closest: judgement.closest } : {}),
     ...(judgement.suggestion ? { suggestion: judgement.suggestion } : {}),
   };
 }

@@ -68,6 +68,11 @@ function itemRow(item: ItemOutcome, context: ReportContext): string {
     places.push(link(context, match.file ?? plan, match.startLine));
   for (const mention of judgement.mentions)
     places.push(`mention ${link(context, mention.file ?? plan, mention.line)}`);
+  if (judgement.closest) {
+    places.push(
+      `maybe ${link(context, judgement.closest.file ?? plan, judgement.closest.startLine)}`,
+    );
+  }
   if (judgement.suggestion) {
     places.push(
       `add after ${link(context, judgement.suggestion.file ?? plan, judgement.suggestion.afterLine)}`,

@@ -89,6 +89,14 @@ function itemLines(
       paint.dim(`${INDENT}${referenceLine(judgement.references, planPath)}`),
     );
   }
+  if (judgement.closest) {
+    const { file, title } = judgement.closest;
+    lines.push(
+      paint.yellow(
+        `${INDENT}may be under another name: ${locate(file ?? planPath, judgement.closest)} "${title}", the section that shares the most of its words`,
+      ),
+    );
+  }
   if (judgement.suggestion) {
     const { afterLine, near, file } = judgement.suggestion;
     const why = near.item ? `the section of ${near.item}` : `"${near.title}"`;
@@ -168,7 +176,10 @@ function scoreLines(context: ReportContext, paint: ChalkInstance): string[] {
   ];
 }
 
-function locate(path: string, match: SectionMatch): string {
+function locate(
+  path: string,
+  match: Pick<SectionMatch, 'startLine' | 'endLine'>,
+): string {
   return `${path}:${match.startLine}-${match.endLine}`;
 }
 

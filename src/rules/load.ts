@@ -10,6 +10,7 @@ import {
 } from '../input/settings-yaml.js';
 import { MATCHER_KINDS } from '../match/kinds/index.js';
 import { checkOptions, type OptionSpecs } from './options.js';
+import { CLOSEST_KIND, CLOSEST_OPTIONS } from './closest-kind.js';
 import { SCORE_KIND, SCORE_OPTIONS } from './score-kind.js';
 import { WORD_WEIGHTS_KIND, WORD_WEIGHTS_OPTIONS } from './word-weights.js';
 
@@ -226,9 +227,15 @@ function checkKeys(
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
   if (kind === SCORE_KIND) return SCORE_OPTIONS;
   if (kind === WORD_WEIGHTS_KIND) return WORD_WEIGHTS_OPTIONS;
+  if (kind === CLOSEST_KIND) return CLOSEST_OPTIONS;
   return MATCHER_KINDS.get(kind)?.options;
 }
 
 function knownKinds(): string {
-  return [...MATCHER_KINDS.keys(), SCORE_KIND, WORD_WEIGHTS_KIND].join(', ');
+  return [
+    ...MATCHER_KINDS.keys(),
+    SCORE_KIND,
+    WORD_WEIGHTS_KIND,
+    CLOSEST_KIND,
+  ].join(', ');
 }
