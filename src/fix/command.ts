@@ -154,7 +154,7 @@ async function runFix(
     followNewlyMissing: options.only.length === 0 && !options.interactive,
   });
 
-  io.stderr(formatFixNotes(selection.skipped, outcome));
+  io.stderr(formatFixNotes(selection.skipped, outcome, result.plan.path));
   if (outcome.stubs.length === 0) {
     return outcome.leftOut.length > 0 ? EXIT_FAILED : EXIT_OK;
   }

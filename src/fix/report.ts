@@ -8,11 +8,13 @@ const TOOL = 'plan-audit';
  * What the user should know besides the diff: items named with `--only`
  * that need nothing, items that could not get a stub, verdicts of other
  * items that the stubs change, and, when there is nothing to add, that.
- * One line each, for stderr.
+ * Stubs for items whose words point at a section that may already hold
+ * them. One line each, for stderr.
  */
 export function formatFixNotes(
   skipped: Array<{ judgement: Judgement; reason: string }>,
   outcome: FixOutcome,
+  planPath: string,
 ): string {
   const lines: string[] = [];
 
@@ -28,6 +30,16 @@ export function formatFixNotes(
     lines.push(
       `${TOOL}: note: ${label(judgement)} gets a stub too: ` +
         `the other stubs leave it missing (it was ${judgement.verdict})`,
+    );
+  }
+  // A stub beside a section that may already hold the item would make
+  // it a duplicate: say so while the stub is still easy to drop.
+  for (const { judgement } of outcome.stubs) {
+    if (!judgement.closest) continue;
+    const { file, startLine, endLine, title } = judgement.closest;
+    lines.push(
+      `${TOOL}: note: ${label(judgement)} may be under another name: ` +
+        `${file ?? planPath}:${startLine}-${endLine} "${title}"; check it before keeping the stub`,
     );
   }
   for (const change of outcome.sideEffects) {

@@ -256,6 +256,36 @@ describe('choosing items', () => {
     );
   });
 
+  it('says when the item of a stub may already be in the plan under another name', async () => {
+    const plan = md`
+      # Plan
+
+      ## Image build
+
+      Images are built in CI and pushed to the registry. The registry's
+      basic scan runs on push, and a critical finding fails the workflow.
+
+      ## Paging
+
+      Alerts page the on-call engineer.
+    `;
+    const folder = tempFiles({
+      'plan.md': plan,
+      'gaps.md': '### Gap 1: Container Image Scanning (1 Hour)\n',
+    });
+    const { code, stderr } = await runCli(
+      ['fix', join(folder, 'plan.md'), join(folder, 'gaps.md')],
+      {},
+      { cwd: folder },
+    );
+
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'plan-audit: note: Gap 1 Container Image Scanning may be under another name: ' +
+        `${join(folder, 'plan.md')}:3-7 "Image build"; check it before keeping the stub\n`,
+    );
+  });
+
   it('--interactive refuses to run without a terminal', async () => {
     const { planPath, gapPath, run, read } = project();
 
