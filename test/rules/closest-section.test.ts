@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -103,23 +102,14 @@ describe('rule closest-section', () => {
     expect(judgementOf(result, 'Container Image Scanning').closest).toBeNull();
   });
 
-  it('is off when a rule file turns it off', () => {
-    const folder = tempFiles({});
-    writeFileSync(join(folder, 'closest-section.yml'), 'enabled: false\n');
-    const result = audit(
-      sourceFromText('plan.md', PLAN),
-      sourceFromText('gaps.md', '### Gap 1: Container Image Scanning\n'),
-      loadRules([SHIPPED_RULES, folder]),
-    );
-    expect(judgementOf(result, 'Container Image Scanning').closest).toBeNull();
-  });
-
-  it('asks for a closer match when minScore is raised', () => {
-    const folder = tempFiles({});
-    writeFileSync(
-      join(folder, 'closest-section.yml'),
+  it.each([
+    ['is off when a rule file turns it off', 'enabled: false\n'],
+    [
+      'asks for a closer match when minScore is raised',
       'options:\n  minScore: 0.99\n',
-    );
+    ],
+  ])('%s', (_, ruleFile) => {
+    const folder = tempFiles({ 'closest-section.yml': ruleFile });
     const result = audit(
       sourceFromText('plan.md', PLAN),
       sourceFromText('gaps.md', '### Gap 1: Container Image Scanning\n'),
