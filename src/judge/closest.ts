@@ -120,6 +120,10 @@ class SectionTexts {
           (LENGTH_NORMALISATION * length) / averageLength),
     );
 
+    this.index(counts);
+  }
+
+  private index(counts: Map<string, number>[]): void {
     counts.forEach((words, section) => {
       for (const [stem, count] of words) {
         let postings = this.postings.get(stem);
