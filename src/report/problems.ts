@@ -110,24 +110,26 @@ function itemProblem(
   switch (kind) {
     case 'missing': {
       const add = suggestionPlace(judgement, context);
+      const lead = closestPlace(judgement, context);
       const where = add ? `; add it after ${at(add)}` : '';
       return {
         ...base,
-        message: `${name} is missing from the plan${where}.`,
+        message: `${name} is missing from the plan${leadText(lead)}${where}.`,
         place: gapPlace,
-        related: add ? [add] : [],
+        related: [lead, add].filter((place) => place !== null),
       };
     }
     case 'partial': {
       const mentions = judgement.mentions.map((mention) =>
         mentionPlace(mention, context),
       );
+      const lead = closestPlace(judgement, context);
       const where = mentions.map(at).join(', ');
       return {
         ...base,
-        message: `${name} is only mentioned in the plan (${where}); give it a section of its own.`,
+        message: `${name} is only mentioned in the plan (${where})${leadText(lead)}; give it a section of its own.`,
         place: gapPlace,
-        related: mentions,
+        related: lead ? [...mentions, lead] : mentions,
       };
     }
     case 'duplicate':
@@ -171,6 +173,25 @@ function mentionPlace(mention: Reference, context: ReportContext): Place {
     line: mention.line,
     note: `mention (${mention.kind})`,
   };
+}
+
+/** The section the item may be under another name (closest-section). */
+function closestPlace(
+  judgement: Judgement,
+  context: ReportContext,
+): Place | null {
+  const { closest } = judgement;
+  if (!closest) return null;
+  return {
+    file: closest.file ?? context.result.plan.path,
+    line: closest.startLine,
+    endLine: closest.endLine,
+    note: `section "${closest.title}", which may hold it under another name`,
+  };
+}
+
+function leadText(lead: Place | null): string {
+  return lead ? `, unless ${at(lead)} holds it under another name` : '';
 }
 
 function suggestionPlace(

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { audit, type AuditResult } from '../../src/audit.js';
 import { sourceFromText } from '../../src/input/read.js';
 import { SHIPPED_RULES } from '../../src/meta.js';
+import { formatCompact } from '../../src/report/compact.js';
 import { formatJson } from '../../src/report/json.js';
 import { formatText } from '../../src/report/text.js';
 import { loadRules } from '../../src/rules/load.js';
@@ -118,7 +119,7 @@ describe('rule closest-section', () => {
     expect(judgementOf(result, 'Container Image Scanning').closest).toBeNull();
   });
 
-  it('is shown under the item in the text report and in the JSON report', () => {
+  it('is shown under the item in the text, compact and JSON reports', () => {
     const result = auditTexts(PLAN, '### Gap 1: Container Image Scanning\n');
     const context = {
       result,
@@ -129,6 +130,11 @@ describe('rule closest-section', () => {
     expect(formatText(context, { color: false })).toContain(
       'may be under another name: plan.md:5-9 "1.1 Image build", the section that shares the most of its words',
     );
+    expect(formatCompact(context)).toBe(
+      'gaps.md:1:1: error: Gap 1 Container Image Scanning (medium) is missing from the plan, ' +
+        'unless plan.md:5-9 holds it under another name; add it after plan.md:9. [plan-audit/missing]\n',
+    );
+
     const report = JSON.parse(formatJson(context));
     expect(report.gaps[0].closest).toMatchObject({
       title: '1.1 Image build',
