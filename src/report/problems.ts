@@ -158,12 +158,16 @@ export function at(place: Place): string {
   return `${place.file}:${place.line}${range}`;
 }
 
-function sectionPlace(match: SectionMatch, context: ReportContext): Place {
+function sectionPlace(
+  section: Pick<SectionMatch, 'file' | 'startLine' | 'endLine' | 'title'>,
+  context: ReportContext,
+  note = `section "${section.title}"`,
+): Place {
   return {
-    file: match.file ?? context.result.plan.path,
-    line: match.startLine,
-    endLine: match.endLine,
-    note: `section "${match.title}"`,
+    file: section.file ?? context.result.plan.path,
+    line: section.startLine,
+    endLine: section.endLine,
+    note,
   };
 }
 
@@ -182,12 +186,11 @@ function closestPlace(
 ): Place | null {
   const { closest } = judgement;
   if (!closest) return null;
-  return {
-    file: closest.file ?? context.result.plan.path,
-    line: closest.startLine,
-    endLine: closest.endLine,
-    note: `section "${closest.title}", which may hold it under another name`,
-  };
+  return sectionPlace(
+    closest,
+    context,
+    `section "${closest.title}", which may hold it under another name`,
+  );
 }
 
 function leadText(lead: Place | null): string {
