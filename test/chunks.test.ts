@@ -189,7 +189,11 @@ describe('outlining a plan in chunks', () => {
       const { buildOutlineInParallel } = await import(${JSON.stringify(parallel)});
       const file = { path: 'plan.md', text: readFileSync(process.argv[1], 'utf8') };
       const outline = await buildOutlineInParallel(file, { threads: 2, minChunkLength: 20000 });
-      console.log(JSON.stringify(outline.sections.map((section) => [section.startLine, section.title])));
+      const rows = outline.sections.map((section) => [
+        section.startLine,
+        section.title,
+      ]);
+      console.log(JSON.stringify(rows));
     `;
     const child = spawnSync(
       process.execPath,

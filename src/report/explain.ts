@@ -61,8 +61,10 @@ function explainItem(
     );
   if (judgement.closest) {
     const { file, startLine, endLine, title, score } = judgement.closest;
+    const place = `${file ?? result.plan.path}:${startLine}-${endLine}`;
+    const share = `${score.toFixed(2)} of the best possible score`;
     lines.push(
-      `  closest section, a lead and not a match: ${file ?? result.plan.path}:${startLine}-${endLine} "${title}", ${score.toFixed(2)} of the best possible score`,
+      `  closest section, a lead and not a match: ${place} "${title}", ${share}`,
     );
   }
   if (sections.length === 0 && mentions === 0 && !judgement.closest)

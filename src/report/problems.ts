@@ -125,9 +125,10 @@ function itemProblem(
       );
       const lead = closestPlace(judgement, context);
       const where = mentions.map(at).join(', ');
+      const found = `${name} is only mentioned in the plan (${where})`;
       return {
         ...base,
-        message: `${name} is only mentioned in the plan (${where})${leadText(lead)}; give it a section of its own.`,
+        message: `${found}${leadText(lead)}; give it a section of its own.`,
         place: gapPlace,
         related: lead ? [...mentions, lead] : mentions,
       };

@@ -91,9 +91,11 @@ function itemLines(
   }
   if (judgement.closest) {
     const { file, title } = judgement.closest;
+    const place = locate(file ?? planPath, judgement.closest);
+    const why = 'the section that shares the most of its words';
     lines.push(
       paint.yellow(
-        `${INDENT}may be under another name: ${locate(file ?? planPath, judgement.closest)} "${title}", the section that shares the most of its words`,
+        `${INDENT}may be under another name: ${place} "${title}", ${why}`,
       ),
     );
   }

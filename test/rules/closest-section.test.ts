@@ -128,11 +128,13 @@ describe('rule closest-section', () => {
     };
 
     expect(formatText(context, { color: false })).toContain(
-      'may be under another name: plan.md:5-9 "1.1 Image build", the section that shares the most of its words',
+      'may be under another name: plan.md:5-9 "1.1 Image build", ' +
+        'the section that shares the most of its words',
     );
     expect(formatCompact(context)).toBe(
       'gaps.md:1:1: error: Gap 1 Container Image Scanning (medium) is missing from the plan, ' +
-        'unless plan.md:5-9 holds it under another name; add it after plan.md:9. [plan-audit/missing]\n',
+        'unless plan.md:5-9 holds it under another name; ' +
+        'add it after plan.md:9. [plan-audit/missing]\n',
     );
 
     const report = JSON.parse(formatJson(context));
