@@ -20,7 +20,7 @@ import type {
   SourceFile,
 } from './model.js';
 import { buildPlanOutline, planLabel } from './plan/merge.js';
-import type { Rule } from './rules/load.js';
+import { enabledRuleOf, type Rule } from './rules/load.js';
 import { CLOSEST_KIND } from './rules/closest-kind.js';
 import { SCORE_KIND } from './rules/score-kind.js';
 import { mergeRepeats } from './gaps/repeats.js';
@@ -118,16 +118,12 @@ export function audit(
 
 /** The enabled closest-section rule's options, or null when it is off. */
 function closestSettings(rules: Rule[]): ClosestSettings | null {
-  const rule = rules.find(
-    (candidate) => candidate.kind === CLOSEST_KIND && candidate.enabled,
-  );
+  const rule = enabledRuleOf(rules, CLOSEST_KIND);
   return rule ? (rule.options as unknown as ClosestSettings) : null;
 }
 
 function scoreSettings(rules: Rule[]): ScoreSettings {
-  const rule = rules.find(
-    (candidate) => candidate.kind === SCORE_KIND && candidate.enabled,
-  );
+  const rule = enabledRuleOf(rules, SCORE_KIND);
   if (!rule) return DEFAULT_SCORE_SETTINGS;
 
   return {

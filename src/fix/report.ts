@@ -37,9 +37,10 @@ export function formatFixNotes(
   for (const { judgement } of outcome.stubs) {
     if (!judgement.closest) continue;
     const { file, startLine, endLine, title } = judgement.closest;
+    const place = `${file ?? planPath}:${startLine}-${endLine}`;
     lines.push(
       `${TOOL}: note: ${label(judgement)} may be under another name: ` +
-        `${file ?? planPath}:${startLine}-${endLine} "${title}"; check it before keeping the stub`,
+        `${place} "${title}"; check it before keeping the stub`,
     );
   }
   for (const change of outcome.sideEffects) {

@@ -68,15 +68,14 @@ function itemRow(item: ItemOutcome, context: ReportContext): string {
     places.push(link(context, match.file ?? plan, match.startLine));
   for (const mention of judgement.mentions)
     places.push(`mention ${link(context, mention.file ?? plan, mention.line)}`);
-  if (judgement.closest) {
+  const { closest, suggestion } = judgement;
+  if (closest)
     places.push(
-      `maybe ${link(context, judgement.closest.file ?? plan, judgement.closest.startLine)}`,
+      `maybe ${link(context, closest.file ?? plan, closest.startLine)}`,
     );
-  }
-  if (judgement.suggestion) {
-    places.push(
-      `add after ${link(context, judgement.suggestion.file ?? plan, judgement.suggestion.afterLine)}`,
-    );
+  if (suggestion) {
+    const after = link(context, suggestion.file ?? plan, suggestion.afterLine);
+    places.push(`add after ${after}`);
   }
   places.push(
     `gap ${link(context, context.result.gapList.path, judgement.item.line)}`,

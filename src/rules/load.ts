@@ -224,18 +224,22 @@ function checkKeys(
   }
 }
 
+/** Kinds that configure the audit around the matchers, not a matcher. */
+const SETTING_KINDS = new Map<string, OptionSpecs>([
+  [SCORE_KIND, SCORE_OPTIONS],
+  [WORD_WEIGHTS_KIND, WORD_WEIGHTS_OPTIONS],
+  [CLOSEST_KIND, CLOSEST_OPTIONS],
+]);
+
 function optionSpecsOf(kind: string): OptionSpecs | undefined {
-  if (kind === SCORE_KIND) return SCORE_OPTIONS;
-  if (kind === WORD_WEIGHTS_KIND) return WORD_WEIGHTS_OPTIONS;
-  if (kind === CLOSEST_KIND) return CLOSEST_OPTIONS;
-  return MATCHER_KINDS.get(kind)?.options;
+  return SETTING_KINDS.get(kind) ?? MATCHER_KINDS.get(kind)?.options;
 }
 
 function knownKinds(): string {
-  return [
-    ...MATCHER_KINDS.keys(),
-    SCORE_KIND,
-    WORD_WEIGHTS_KIND,
-    CLOSEST_KIND,
-  ].join(', ');
+  return [...MATCHER_KINDS.keys(), ...SETTING_KINDS.keys()].join(', ');
+}
+
+/** The first enabled rule of a kind, or undefined when none is on. */
+export function enabledRuleOf(rules: Rule[], kind: string): Rule | undefined {
+  return rules.find((rule) => rule.kind === kind && rule.enabled);
 }
