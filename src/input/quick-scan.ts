@@ -6,6 +6,7 @@
 
 import type { AlignType } from 'mdast';
 
+import { closesFence, type Fence, isFenceLine, opensFence } from './fences.js';
 import { endsHtml, type HtmlBlock, opensHtml } from './html-blocks.js';
 import { endOfList, listKeyAt } from './quick-lists.js';
 import type { QuickRow } from './quick-nodes.js';
@@ -47,9 +48,6 @@ const PLAIN_ROW = new RegExp(
 /** A delimiter row: `| --- | :--: | --: |`. */
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 
-/** An opening or closing code fence, as far as a line scan can tell. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
  * The quick blocks of a text split into lines (`starts` are their
  * offsets), in order. Front matter, fenced code that is no quick block
@@ -63,7 +61,7 @@ export function findQuickBlocks(
   leaveToParser: ReadonlySet<number>,
 ): QuickBlock[] {
   const blocks: QuickBlock[] = [];
-  let fence: string | null = null;
+  let fence: Fence | null = null;
   let html: HtmlBlock | null = null;
   let openList: string | null = null;
 
@@ -85,7 +83,11 @@ export function findQuickBlocks(
       continue;
     }
 
-    fence = fenceAfter(line, fence);
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    fence = opensFence(line);
     if (fence !== null) continue;
 
     // Text in an HTML block is no Markdown, and leaving out a line of it
@@ -171,21 +173,8 @@ function openListAfter(
   const item = ROOT_ITEM.exec(line);
   if (item) return item[1] ?? item[2];
   if (line === '' || /^[ \t]/.test(line)) return open;
-  if (ATX_HEADING.test(line) || FENCE.test(line)) return null;
+  if (ATX_HEADING.test(line) || isFenceLine(line)) return null;
   return index > 0 && BLANK.test(lines[index - 1]) ? null : open;
-}
-
-/**
- * The fence open after this line: a fence line opens one when none is
- * open and closes the open one when it uses the same character at least
- * as many times (the info string of a closing fence is not checked: a
- * wrong guess only skips a block, which micromark then reads).
- */
-function fenceAfter(line: string, open: string | null): string | null {
-  const marker = FENCE.exec(line)?.[1];
-  if (marker === undefined) return open;
-  if (open === null) return marker;
-  return marker[0] === open[0] && marker.length >= open.length ? null : open;
 }
 
 /** Whether a block at the root can start on this line. */

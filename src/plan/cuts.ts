@@ -11,6 +11,12 @@
  * outline.
  */
 
+import {
+  closesFence,
+  type Fence,
+  isFenceLine,
+  opensFence,
+} from '../input/fences.js';
 import { endsHtml, type HtmlBlock, opensHtml } from '../input/html-blocks.js';
 
 /** A line where a new piece may start. */
@@ -21,13 +27,6 @@ export interface Cut {
   line: number;
 }
 
-interface Fence {
-  marker: string;
-  length: number;
-  indent: number;
-}
-
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LEVEL_ONE_HEADING = /^#(?:[ \t]|$)/;
 /**
  * A link or footnote definition: labels are shared by the whole document,
@@ -64,7 +63,7 @@ export function findCuts(text: string): Cut[] {
     }
 
     if (html) {
-      if (html.end === 'blank' && FENCE.test(line)) return cuts;
+      if (html.end === 'blank' && isFenceLine(line)) return cuts;
       if (endsHtml(html, line, blank)) html = null;
       continue;
     }
@@ -119,19 +118,4 @@ function frontMatterEnd(text: string, starts: number[]): number {
     if (lineAt(text, starts, index).trimEnd() === marker) return index + 1;
   }
   return -1;
-}
-
-function opensFence(line: string): Fence | null {
-  const match = FENCE.exec(line);
-  if (!match) return null;
-
-  const [, indent, marker, info] = match;
-  if (marker[0] === '`' && info.includes('`')) return null;
-  return { marker: marker[0], length: marker.length, indent: indent.length };
-}
-
-function closesFence(line: string, fence: Fence): boolean {
-  const match = FENCE.exec(line);
-  if (!match || match[3].trim() !== '') return false;
-  return match[2][0] === fence.marker && match[2].length >= fence.length;
 }

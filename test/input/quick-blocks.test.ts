@@ -136,6 +136,7 @@ describe('quick blocks', () => {
     ['code closed by a fence with an info string', '```\n``` js\n```\n', 1],
     ['code with a meta string', '```js title="a"\nx\n```\n', 0],
     ['code that is not closed', '```\nx\n', 0],
+    ['text after a backtick line with a backtick in it', '```a`b\n\nc\n', 1],
     ['code closed by a fence and spaces', '```\nx\n```  \n', 0],
     ['code in a list item', '- a\n\n  ```\n  x\n  ```\n', 0],
     [
