@@ -7,7 +7,7 @@ import { audit, type AuditResult } from '../../src/audit.js';
 import { readSourceFile } from '../../src/input/read.js';
 import { SHIPPED_RULES } from '../../src/meta.js';
 import type { Judgement, Verdict } from '../../src/model.js';
-import { loadRules } from '../../src/rules/load.js';
+import { loadRules, type Rule } from '../../src/rules/load.js';
 
 /** One labelled item of a corpus pair (see test/corpus/README.md). */
 export interface LabelledItem {
@@ -48,13 +48,14 @@ export function pairsOf(split: string): string[] {
     .sort();
 }
 
-export function evaluatePair(folder: string): PairOutcome {
+/** The shipped rules, every one of them off but those named. */
+export function onlyRules(ids: string[]): Rule[] {
+  return loadRules([SHIPPED_RULES]).map((rule) => ({ ...rule, enabled: ids.includes(rule.id) }));
+}
+
+export function evaluatePair(folder: string, rules: Rule[] = loadRules([SHIPPED_RULES])): PairOutcome {
   const labels = (parse(readFileSync(join(folder, 'expected.yml'), 'utf8')) as { items: LabelledItem[] }).items;
-  const result = audit(
-    readSourceFile(join(folder, 'plan.md')),
-    readSourceFile(join(folder, 'gaps.md')),
-    loadRules([SHIPPED_RULES]),
-  );
+  const result = audit(readSourceFile(join(folder, 'plan.md')), readSourceFile(join(folder, 'gaps.md')), rules);
   const pair = folder.split('/').slice(-2).join('/');
 
   const items = labels.map((label) => judgeLabel(pair, label, result));
