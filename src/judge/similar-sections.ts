@@ -1,4 +1,5 @@
 import type { Finding, PlanOutline, Section } from '../model.js';
+import { addUnder } from '../multimap.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
 import { titleTokens } from '../text/tokens.js';
 
@@ -28,9 +29,7 @@ function sameTitles(plan: PlanOutline): Finding[] {
     if (stems.length < 2) continue;
 
     const key = stems.join(' ');
-    const known = byTitle.get(key);
-    if (known) known.push(section);
-    else byTitle.set(key, [section]);
+    addUnder(byTitle, key, section);
   }
 
   return [...byTitle.values()]
@@ -128,9 +127,7 @@ class Groups {
     const byRoot = new Map<number, number[]>();
     this.parent.forEach((_, member) => {
       const root = this.root(member);
-      const known = byRoot.get(root);
-      if (known) known.push(member);
-      else byRoot.set(root, [member]);
+      addUnder(byRoot, root, member);
     });
     return [...byRoot.values()];
   }
@@ -147,9 +144,7 @@ function candidatePairs(bodies: Set<string>[]): [number, number][] {
   const holders = new Map<string, number[]>();
   bodies.forEach((body, index) => {
     for (const line of body) {
-      const list = holders.get(line);
-      if (list) list.push(index);
-      else holders.set(line, [index]);
+      addUnder(holders, line, index);
     }
   });
 

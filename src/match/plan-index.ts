@@ -1,4 +1,5 @@
 import type { Block, PlanOutline, Section } from '../model.js';
+import { addUnder } from '../multimap.js';
 import { REFERENCE_KINDS } from '../model.js';
 import { isWithin } from '../plan/sections.js';
 import { parseDecoratedTitle } from '../text/decorations.js';
@@ -532,9 +533,7 @@ function addPostings(
   position: number,
 ): void {
   for (const stem of new Set(stems)) {
-    const postings = index.get(stem);
-    if (postings) postings.push(position);
-    else index.set(stem, [position]);
+    addUnder(index, stem, position);
   }
 }
 

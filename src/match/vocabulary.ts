@@ -1,3 +1,4 @@
+import { addUnder } from '../multimap.js';
 import { normalizeTitle, tokens } from '../text/tokens.js';
 
 interface Phrase {
@@ -31,12 +32,8 @@ export class Vocabulary {
   ) {
     for (const group of groups) this.addGroup(group);
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
-    for (const phrase of this.phrases) {
-      const first = phrase.stems[0];
-      const known = this.phrasesByFirst.get(first);
-      if (known) known.push(phrase);
-      else this.phrasesByFirst.set(first, [phrase]);
-    }
+    for (const phrase of this.phrases)
+      addUnder(this.phrasesByFirst, phrase.stems[0], phrase);
     this.generic = new Set(generic.words.flatMap((word) => tokens(word)));
     this.genericWeight = generic.weight;
     this.partHeadings = new Set(partHeadings.map(normalizeTitle));
