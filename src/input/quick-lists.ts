@@ -14,9 +14,9 @@ import type { List, ListItem } from 'mdast';
 
 import {
   paragraphNode,
-  type Point,
   pointAt,
   type QuickRow,
+  span,
   struckParagraph,
 } from './quick-nodes.js';
 import { BLANK, endsBlock, PLAIN_FIRST_WORDS, WORDS } from './quick-syntax.js';
@@ -246,7 +246,7 @@ function emptyList(row: QuickRow, line: ItemLine): List {
     start: line.number,
     spread: false,
     children: [],
-    position: span(row, line.indent),
+    position: span(row, line.indent, row.text.length),
   };
 }
 
@@ -256,11 +256,6 @@ function itemNode(row: QuickRow, line: ItemLine): ListItem {
     spread: false,
     checked: line.checked,
     children: [],
-    position: span(row, line.indent),
+    position: span(row, line.indent, row.text.length),
   };
-}
-
-/** From a row's column to its end. */
-function span(row: QuickRow, from: number): { start: Point; end: Point } {
-  return { start: pointAt(row, from), end: pointAt(row, row.text.length) };
 }

@@ -35,7 +35,7 @@ export function pointAt(row: QuickRow, column: number): Point {
 }
 
 /** The position of a row's columns `[from, to)`. */
-function span(row: QuickRow, from: number, to: number): Position {
+export function span(row: QuickRow, from: number, to: number): Position {
   return { start: pointAt(row, from), end: pointAt(row, to) };
 }
 
