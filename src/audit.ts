@@ -82,7 +82,11 @@ export function audit(
     ),
   );
   const index = new PlanIndex(outline, engine.vocabulary);
-  const evidence = items.map((item) => engine.evidenceFor(item, index));
+  // Matching and the closest-section leads both read each item's terms.
+  const terms = items.map((item) => engine.termsOf(item));
+  const evidence = terms.map((itemTerms) =>
+    engine.evidenceFor(itemTerms, index),
+  );
   settleClaims(items, evidence);
   rejectTimeBoxes(evidence, outline.sections);
   const judgements = items.map((item, position) =>
@@ -90,13 +94,7 @@ export function audit(
   );
   suggestPlacements(judgements, outline);
   const closest = closestSettings(rules);
-  if (closest)
-    pointToClosestSections(
-      judgements,
-      (judgement) => engine.termsOf(judgement.item),
-      index,
-      closest,
-    );
+  if (closest) pointToClosestSections(judgements, terms, index, closest);
 
   return {
     plan: planLabel(planFiles, 'files' in plan ? plan.label : undefined),

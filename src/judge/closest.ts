@@ -24,29 +24,35 @@ const LENGTH_NORMALISATION = 0.75;
  * a plan has under another name rank first this way, but so do sections
  * that only discuss the item, which is why this is a lead and not a match.
  * A partial item's lead is dropped when it holds the mention already shown.
+ * `terms` are the items' terms, in the order of `judgements`.
  */
 export function pointToClosestSections(
   judgements: Judgement[],
-  termsOf: (judgement: Judgement) => ItemTerms,
+  terms: ItemTerms[],
   plan: PlanIndex,
   settings: ClosestSettings,
 ): void {
-  const open = judgements.filter(
-    (judgement) =>
-      !judgement.item.remove &&
-      (judgement.verdict === 'missing' || judgement.verdict === 'partial'),
+  const open = judgements.flatMap((judgement, position) =>
+    isOpen(judgement) ? [{ judgement, terms: terms[position] }] : [],
   );
   if (open.length === 0) return;
 
   const texts = new SectionTexts(plan, settings.titleWeight);
-  for (const judgement of open) {
+  for (const { judgement, terms: itemTerms } of open) {
     const closest = texts.closest(
-      askedWords(termsOf(judgement), plan, settings.descriptionWeight),
+      askedWords(itemTerms, plan, settings.descriptionWeight),
       settings,
     );
     if (closest && !holdsAMention(closest, judgement))
       judgement.closest = closest;
   }
+}
+
+function isOpen(judgement: Judgement): boolean {
+  return (
+    !judgement.item.remove &&
+    (judgement.verdict === 'missing' || judgement.verdict === 'partial')
+  );
 }
 
 /**

@@ -81,9 +81,8 @@ export class MatchEngine {
       .filter((stems) => stems.length > 0);
   }
 
-  /** Every rule's evidence for one item. */
-  evidenceFor(item: GapItem, plan: PlanIndex): Evidence[] {
-    const terms = this.termsOf(item);
+  /** Every rule's evidence for one item, from its terms (see termsOf). */
+  evidenceFor(terms: ItemTerms, plan: PlanIndex): Evidence[] {
     return this.matchers.flatMap((matcher) =>
       // Body mentions are counted by --explain: all of them stay.
       keepExplainable(matcher.findEvidence(terms, plan), (entry) =>
